@@ -1,0 +1,115 @@
+"""The ``skill_matcher`` spaCy component: taxonomy aliases in, ``doc.spans["skills"]`` out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractors.skills import rules
+from extractors.skills.taxonomy import TAXONOMY_DIR, Taxonomy, load_taxonomy
+
+SPANS_KEY = "skills"
+
+
+@Language.factory(
+    "skill_matcher",
+    default_config={"taxonomy_dir": str(TAXONOMY_DIR), "spans_key": SPANS_KEY},
+)
+def make_skill_matcher(
+    nlp: Language, name: str, *, taxonomy_dir: str, spans_key: str
+) -> SkillMatcher:
+    """Build the component from the taxonomy in ``taxonomy_dir``."""
+    return SkillMatcher(nlp, name, taxonomy=load_taxonomy(Path(taxonomy_dir)), spans_key=spans_key)
+
+
+class SkillMatcher:
+    """Match taxonomy aliases on token boundaries and keep only real skill mentions.
+
+    Aliases match case-insensitively; ``exact`` forms ("R", "Go") match only with their case.
+    Overlaps resolve to the longest span. The exact forms of ``ambiguous`` skills are also
+    ordinary words, so those matches must pass :mod:`rules` first; their aliases ("golang") need not.
+    Span labels are skill ids.
+    """
+
+    def __init__(
+        self, nlp: Language, name: str, *, taxonomy: Taxonomy, spans_key: str = SPANS_KEY
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self._make_doc: Callable[[str], Doc] = nlp.make_doc
+        self.vocab = nlp.vocab
+        self.taxonomy = taxonomy
+        self._build()
+
+    def _build(self) -> None:
+        self._lower = PhraseMatcher(self.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(self.vocab, attr="ORTH")
+        self._ambiguous = {s.id for s in self.taxonomy.skills if s.ambiguous}
+        for skill in self.taxonomy.skills:
+            if skill.aliases:
+                self._lower.add(skill.id, [self._make_doc(a) for a in skill.aliases])
+            if skill.exact:
+                self._exact.add(skill.id, [self._make_doc(a) for a in skill.exact])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate one document."""
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """Annotate a stream of documents."""
+        for doc in stream:
+            yield self(doc)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Return the skill spans of ``doc``, longest-first and disambiguated."""
+        candidates = [Span(doc, s, e, label=m) for m, s, e in self._lower(doc)]
+        risky: set[tuple[int, int]] = set()
+        for match_id, start, end in self._exact(doc):
+            candidates.append(Span(doc, start, end, label=match_id))
+            if self.vocab.strings[match_id] in self._ambiguous:
+                risky.add((start, end))
+        spans = filter_spans(candidates)
+        anchors = [s for s in spans if (s.start, s.end) not in risky]
+        return [
+            s
+            for s in spans
+            if (s.start, s.end) not in risky or rules.keep_ambiguous(doc, s, anchors)
+        ]
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        """Store ``spans`` under ``doc.spans[spans_key]``."""
+        doc.spans[self.spans_key] = spans
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the taxonomy the matcher was built from."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "taxonomy.json", _taxonomy_to_json(self.taxonomy))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillMatcher:
+        """Load a taxonomy written by :meth:`to_disk` and rebuild the matchers."""
+        data = srsly.read_json(Path(path) / "taxonomy.json")
+        self.taxonomy = Taxonomy.from_records(
+            data["steps"], data["skills"], fingerprint=data["fingerprint"]
+        )
+        self._build()
+        return self
+
+
+def _taxonomy_to_json(taxonomy: Taxonomy) -> dict[str, Any]:
+    return {
+        "fingerprint": taxonomy.fingerprint,
+        "steps": [vars(s) for s in taxonomy.steps],
+        "skills": [
+            {k: list(v) if isinstance(v, tuple) else v for k, v in vars(s).items()}
+            for s in taxonomy.skills
+        ],
+    }

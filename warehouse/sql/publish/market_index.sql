@@ -1,0 +1,1 @@
+select * from market_index order by country, date

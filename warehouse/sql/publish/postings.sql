@@ -1,0 +1,12 @@
+select
+    p.posting_id, p.source, p.title, p.company, p.location, p.country,
+    p.posted_date, p.posted_week, p.iso_week, p.remote, p.experience_level, p.url,
+    p.salary_min is not null or p.salary_max is not null as has_salary,
+    coalesce(m.n_skills, 0)::integer as n_skills
+from postings as p
+left join (
+    select posting_id, count(distinct skill_id) as n_skills
+    from skill_mentions
+    group by posting_id
+) as m using (posting_id)
+order by p.posted_date, p.posting_id

@@ -1,0 +1,1 @@
+select * from refresh_log order by refreshed_at

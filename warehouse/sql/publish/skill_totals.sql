@@ -1,0 +1,1 @@
+select * from skill_totals order by postings_with_skill desc, skill_id

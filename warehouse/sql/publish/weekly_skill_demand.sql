@@ -1,0 +1,1 @@
+select * from weekly_skill_demand order by week, skill_id

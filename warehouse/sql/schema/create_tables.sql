@@ -1,0 +1,106 @@
+-- The warehouse's tables. Raw and logs are append-only; the rest are rebuilt by their assets.
+
+create table if not exists raw_postings (
+    content_hash varchar primary key,  -- sha256 of the verbatim record
+    source varchar not null,           -- mapping name, e.g. linkedin_2023_2024
+    source_file varchar not null,
+    line integer not null,             -- physical line where the record starts
+    record json not null,              -- the source record, verbatim
+    ingested_at timestamp not null
+);
+
+create table if not exists ingest_log (
+    source varchar not null,
+    source_file varchar not null,
+    rows_read integer not null,
+    rows_new integer not null,
+    rows_already_stored integer not null,
+    rows_duplicate_in_file integer not null,
+    rows_quarantined integer not null,
+    ingested_at timestamp not null
+);
+
+create table if not exists quarantine (
+    stage varchar not null,            -- read | normalize | salaries
+    source varchar not null,
+    source_file varchar not null,
+    line integer,
+    reason varchar not null,
+    raw varchar,
+    quarantined_at timestamp not null
+);
+
+create table if not exists postings (
+    posting_id varchar primary key,    -- <source>:<source id>
+    content_hash varchar not null,
+    source varchar not null,
+    source_id varchar not null,
+    title varchar not null,
+    company varchar,
+    location varchar,
+    country varchar,                   -- ISO 3166-1 alpha-2 where known
+    posted_date date not null,
+    posted_week date not null,         -- Monday of the ISO week
+    iso_week varchar not null,         -- e.g. 2024-W15
+    remote boolean,
+    experience_level varchar,
+    url varchar,
+    description varchar not null,      -- plain text, HTML removed
+    salary_min double,
+    salary_max double,
+    salary_period varchar,
+    salary_currency varchar
+);
+
+create table if not exists skill_mentions (
+    posting_id varchar not null,
+    content_hash varchar not null,
+    skill_id varchar not null,
+    skill_name varchar not null,
+    category varchar not null,
+    step varchar not null,
+    start_char integer not null,       -- character offsets into postings.description
+    end_char integer not null,
+    surface varchar not null           -- the text exactly as it appears
+);
+
+create table if not exists extraction_log (
+    content_hash varchar not null,
+    extractor_version varchar not null,
+    n_mentions integer not null,
+    extracted_at timestamp not null,
+    primary key (content_hash, extractor_version)
+);
+
+create table if not exists salaries (
+    work_year integer not null,
+    experience_level varchar not null, -- EN | MI | SE | EX
+    experience_label varchar not null,
+    employment_type varchar not null,
+    job_title varchar not null,
+    role_family varchar not null,
+    salary double not null,
+    salary_currency varchar not null,
+    salary_in_usd double not null,
+    employee_residence varchar,
+    remote_ratio integer,
+    company_location varchar,
+    company_size varchar
+);
+
+create table if not exists market_index (
+    date date not null,
+    country varchar not null,
+    index_sa double,
+    index_nsa double
+);
+
+create table if not exists refresh_log (
+    refreshed_at timestamp not null,
+    postings_total integer not null,
+    mentions_total integer not null,
+    skills_in_taxonomy integer not null,
+    salaries_total integer not null,
+    quarantined_total integer not null,
+    extractor_version varchar not null
+);
