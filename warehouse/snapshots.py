@@ -104,7 +104,7 @@ class SnapshotReader:
         return folder
 
     def query(self, name: str, params: Mapping[str, Any] | None = None) -> pl.DataFrame:
-        """Run ``warehouse/sql/queries/<name>.sql`` with bound ``params`` on the current snapshot."""
+        """Run ``sql/queries/<name>.sql`` with bound ``params`` on the current snapshot."""
         cursor = self._connection(self.snapshot()).cursor()
         try:
             return db.fetch(cursor, f"queries/{name}", params)

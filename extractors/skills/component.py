@@ -34,7 +34,7 @@ class SkillMatcher:
 
     Aliases match case-insensitively; ``exact`` forms ("R", "Go") match only with their case.
     Overlaps resolve to the longest span. The exact forms of ``ambiguous`` skills are also
-    ordinary words, so those matches must pass :mod:`rules` first; their aliases ("golang") need not.
+    ordinary words, so those matches must pass :mod:`rules`; their aliases ("golang") need not.
     Span labels are skill ids.
     """
 

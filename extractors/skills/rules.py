@@ -49,7 +49,9 @@ def keep_ambiguous(doc: Doc, span: Span, anchors: list[Span]) -> bool:
     if near:
         return True
     lo, hi = max(0, span.start - WINDOW), min(len(doc), span.end + WINDOW)
-    return any(t.lower_ in CONTEXT_CUES for t in doc[lo:hi] if t.i not in range(span.start, span.end))
+    return any(
+        t.lower_ in CONTEXT_CUES for t in doc[lo:hi] if t.i not in range(span.start, span.end)
+    )
 
 
 def _in_hyphen_compound(doc: Doc, span: Span) -> bool:

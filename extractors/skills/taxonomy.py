@@ -138,7 +138,9 @@ def validate(taxonomy: Taxonomy, origin: str) -> None:
             owner[key] = skill.id
         for form in skill.exact:
             if form in exact_owner and exact_owner[form] != skill.id:
-                problems.append(f"exact form {form!r} names both {exact_owner[form]!r} and {skill.id!r}")
+                problems.append(
+                    f"exact form {form!r} names both {exact_owner[form]!r} and {skill.id!r}"
+                )
             exact_owner[form] = skill.id
     for form, skill_id in exact_owner.items():
         other = owner.get(form.casefold())

@@ -133,9 +133,9 @@ def test_component_round_trips_through_disk(extractor: SkillExtractor, tmp_path:
 @pytest.mark.parametrize(
     ("skills", "message"),
     [
-        (SKILLS + [{**SKILLS[0]}], "duplicate skill id 'python'"),
-        (SKILLS + [{"id": "py2", "name": "Py", "category": "language", "step": "programming",
-                    "aliases": ["Python3"]}], "alias 'Python3' names both 'python' and 'py2'"),
+        ([*SKILLS, {**SKILLS[0]}], "duplicate skill id 'python'"),
+        ([*SKILLS, {**SKILLS[0], "id": "py2", "aliases": ["Python3"]}],
+         "alias 'Python3' names both 'python' and 'py2'"),
         ([{**SKILLS[0], "step": "cooking"}], "unknown step 'cooking'"),
         ([{**SKILLS[0], "category": "vibe"}], "unknown category 'vibe'"),
         ([{**SKILLS[0], "aliases": ["python", ""]}], "empty string"),

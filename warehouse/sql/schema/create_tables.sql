@@ -104,3 +104,11 @@ create table if not exists refresh_log (
     quarantined_total integer not null,
     extractor_version varchar not null
 );
+
+create table if not exists normalize_log (
+    rows_raw integer not null,
+    rows_posted integer not null,
+    rows_superseded integer not null,  -- older versions of a posting that changed at its source
+    rows_quarantined integer not null,
+    normalized_at timestamp not null
+);

@@ -1,0 +1,104 @@
+"""The ``skillradar`` command: refresh the warehouse, serve the dashboard, extract skills."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+
+from warehouse.paths import DataPaths
+
+app = typer.Typer(
+    help="Skill Radar: which skills the market wants from data, ML and AI engineers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8050
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a one-line error and return the exit to raise."""
+    typer.echo(f"skillradar: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def refresh() -> None:
+    """Materialize every Dagster asset into the local warehouse and publish a snapshot."""
+    from pipelines.refresh import run_refresh
+
+    paths = DataPaths()
+    typer.echo(f"Refreshing the warehouse in {paths.data_dir} …", err=True)
+    outcome = run_refresh(paths)
+    if not outcome.success:
+        raise fail(f"refresh failed at {outcome.failed_step}: {outcome.message}", 1)
+    typer.echo(outcome.summary, err=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(envvar="SKILLRADAR_HOST")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(envvar="SKILLRADAR_PORT")] = DEFAULT_PORT,
+) -> None:
+    """Serve the dashboard (binds 127.0.0.1 unless told otherwise)."""
+    from dashboards.app import create_app
+
+    dash_app = create_app(DataPaths().published_dir)
+    typer.echo(f"Skill Radar dashboard: http://{host}:{port}/  (Ctrl+C to stop)", err=True)
+    dash_app.run(host=host, port=port, debug=False)
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(envvar="SKILLRADAR_HOST")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(envvar="SKILLRADAR_PORT")] = DEFAULT_PORT,
+) -> None:
+    """Build the warehouse from the bundled real data, then serve the dashboard."""
+    refresh()
+    serve(host=host, port=port)
+
+
+@app.command()
+def extract(
+    input_file: Annotated[
+        Path | None, typer.Option("--input", "-i", help="JSONL input (default: stdin)")
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="JSONL output (default: stdout)")
+    ] = None,
+) -> None:
+    """Extract skills from JSONL lines {"id", "text", "title"?} into JSONL lines {"id", "skills"}.
+
+    Malformed lines are reported as ``line N: reason`` on stderr and skipped; the exit code is 2
+    if any line was rejected.
+    """
+    from pipelines.extract_cli import extract_stream
+
+    try:
+        source: IO[bytes] = input_file.open("rb") if input_file else sys.stdin.buffer
+    except OSError as exc:
+        raise fail(f"cannot read {input_file}: {exc.strerror}") from None
+    try:
+        sink: IO[str] = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
+    except OSError as exc:
+        raise fail(f"cannot write {output_file}: {exc.strerror}") from None
+    with source, sink:
+        rejected = extract_stream(source, sink, errors=sys.stderr)
+    if rejected:
+        raise typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point used by ``python -m pipelines.cli``."""
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Resources: the warehouse (DuckDB file + published snapshots) and the bundled data folder."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from warehouse import db
+from warehouse.paths import PROJECT_ROOT, DataPaths
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB warehouse file and the folder its snapshots are published to."""
+
+    data_dir: str
+
+    @property
+    def paths(self) -> DataPaths:
+        """Resolved locations under ``data_dir``."""
+        return DataPaths(data_dir=Path(self.data_dir))
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection with the schema in place; closed on exit."""
+        self.paths.data_dir.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(self.paths.warehouse_db))
+        try:
+            db.run(con, "schema/create_tables")
+            db.run(con, "schema/macros")
+            yield con
+        finally:
+            con.close()
+
+
+class BundledData(dg.ConfigurableResource):
+    """Where the bundled real data lives (``data/`` in the project) and which mappings to read."""
+
+    data_root: str = str(PROJECT_ROOT / "data")
+    mappings_dir: str = str(PROJECT_ROOT / "pipelines" / "sources" / "mappings")
+    salaries_file: str = "salaries/aijobs/salaries_2025-01-19.csv"
+    market_files: tuple[str, ...] = tuple(
+        f"market/indeed/aggregate_job_postings_{country}.csv" for country in ("US", "GB", "DE")
+    )
+
+    def path(self, relative: str) -> Path:
+        """A file under the data root."""
+        return Path(self.data_root) / relative
+
+
+@dg.definitions
+def resources() -> dg.Definitions:
+    """Default resources; ``SKILLRADAR_DATA_DIR`` moves the warehouse."""
+    return dg.Definitions(
+        resources={
+            "warehouse": Warehouse(data_dir=str(DataPaths().data_dir)),
+            "bundled_data": BundledData(),
+        }
+    )

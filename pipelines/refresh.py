@@ -1,0 +1,60 @@
+"""Run the weekly refresh job in-process against a persistent Dagster instance."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import dagster as dg
+
+from warehouse.paths import DataPaths
+
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+
+
+@dataclass(frozen=True)
+class RefreshOutcome:
+    """How a refresh ended, in words a CLI user can read."""
+
+    success: bool
+    summary: str
+    failed_step: str = ""
+    message: str = ""
+
+
+def ensure_dagster_home(paths: DataPaths) -> None:
+    """Point ``DAGSTER_HOME`` at the project's instance folder, creating it with a dagster.yaml."""
+    home = paths.dagster_home
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    os.environ["DAGSTER_HOME"] = str(home)
+
+
+def run_refresh(paths: DataPaths) -> RefreshOutcome:
+    """Materialize every asset and run every check; runs show up in the Dagster UI."""
+    ensure_dagster_home(paths)
+    os.environ["SKILLRADAR_DATA_DIR"] = str(paths.data_dir)
+    from pipelines.definitions import defs
+
+    job = defs().resolve_job_def("weekly_refresh")
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(
+            instance=instance, run_config=QUIET_LOGS, raise_on_error=False
+        )
+    if not result.success:
+        failures = [e for e in result.all_events if e.is_step_failure]
+        step = failures[0].step_key if failures else "unknown step"
+        error = failures[0].step_failure_data.error if failures else None
+        return RefreshOutcome(False, "", step or "", error.message.strip() if error else "")
+    checks = [e for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    failed_checks = [e for e in checks if not e.event_specific_data.evaluation.passed]  # type: ignore[union-attr]
+    summary = (
+        f"Refresh complete: {len(result.get_asset_materialization_events())} assets materialized, "
+        f"{len(checks) - len(failed_checks)}/{len(checks)} checks passed."
+    )
+    if failed_checks:
+        names = ", ".join(e.event_specific_data.evaluation.check_name for e in failed_checks)  # type: ignore[union-attr]
+        return RefreshOutcome(False, summary, "asset checks", f"failed: {names}")
+    return RefreshOutcome(True, summary)

@@ -1,0 +1,1 @@
+select count(*) from incoming where content_hash in (select content_hash from raw_postings)

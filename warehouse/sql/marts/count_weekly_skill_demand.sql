@@ -1,0 +1,1 @@
+select count(*) from weekly_skill_demand

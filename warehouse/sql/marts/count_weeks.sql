@@ -1,0 +1,1 @@
+select count(distinct week) from weekly_skill_demand

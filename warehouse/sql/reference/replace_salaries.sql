@@ -1,0 +1,2 @@
+delete from salaries;
+insert into salaries by name select * from incoming;

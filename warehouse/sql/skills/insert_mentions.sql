@@ -1,0 +1,3 @@
+delete from skill_mentions where content_hash in (select content_hash from incoming_log);
+insert into skill_mentions by name select * from incoming_mentions;
+insert into extraction_log by name select * from incoming_log;
