@@ -33,8 +33,9 @@ class SkillMatcher:
     """Match taxonomy aliases on token boundaries and keep only real skill mentions.
 
     Aliases match case-insensitively; ``exact`` forms ("R", "Go") match only with their case.
-    Overlaps resolve to the longest span. The exact forms of ``ambiguous`` skills are also
-    ordinary words, so those matches must pass :mod:`rules`; their aliases ("golang") need not.
+    Overlaps resolve to the longest span. Exact forms and one-word aliases of ``ambiguous``
+    skills can be ordinary words ("Go", "transformers"), so those matches must pass :mod:`rules`;
+    their longer aliases ("Go programming") need not.
     Span labels are skill ids.
     """
 
@@ -70,8 +71,12 @@ class SkillMatcher:
 
     def match(self, doc: Doc) -> list[Span]:
         """Return the skill spans of ``doc``, longest-first and disambiguated."""
-        candidates = [Span(doc, s, e, label=m) for m, s, e in self._lower(doc)]
+        candidates: list[Span] = []
         risky: set[tuple[int, int]] = set()
+        for match_id, start, end in self._lower(doc):
+            candidates.append(Span(doc, start, end, label=match_id))
+            if end - start == 1 and self.vocab.strings[match_id] in self._ambiguous:
+                risky.add((start, end))
         for match_id, start, end in self._exact(doc):
             candidates.append(Span(doc, start, end, label=match_id))
             if self.vocab.strings[match_id] in self._ambiguous:

@@ -17,7 +17,8 @@ CONTEXT_CUES = frozenset(
         "package", "statistical", "software", "framework", "frameworks", "stack", "tools",
         "tooling", "proficiency", "proficient", "experience", "skills", "engineer", "engineering",
         "sql", "queries", "spreadsheets", "spreadsheet", "pivot", "vlookup", "macros", "vba",
-        "cluster", "clusters", "streaming", "jobs", "pipelines", "data",
+        "cluster", "clusters", "streaming", "jobs", "pipelines", "data", "microservices",
+        "backend", "services", "api", "apis",
     }
 )  # fmt: skip
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+from pydantic import Field
 
 from warehouse import db
 from warehouse.paths import PROJECT_ROOT, DataPaths
@@ -40,8 +41,10 @@ class BundledData(dg.ConfigurableResource):
     data_root: str = str(PROJECT_ROOT / "data")
     mappings_dir: str = str(PROJECT_ROOT / "pipelines" / "sources" / "mappings")
     salaries_file: str = "salaries/aijobs/salaries_2025-01-19.csv"
-    market_files: tuple[str, ...] = tuple(
-        f"market/indeed/aggregate_job_postings_{country}.csv" for country in ("US", "GB", "DE")
+    market_files: list[str] = Field(
+        default_factory=lambda: [
+            f"market/indeed/aggregate_job_postings_{country}.csv" for country in ("US", "GB", "DE")
+        ]
     )
 
     def path(self, relative: str) -> Path:

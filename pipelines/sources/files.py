@@ -82,7 +82,8 @@ def _read_csv(path: Path) -> Iterator[ReadResult]:
 
 
 def _read_jsonl(path: Path) -> Iterator[ReadResult]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
+    # JSON Lines ends lines with "\n" only; a stray "\r" belongs to its line.
+    with path.open(encoding="utf-8", errors="replace", newline="\n") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue

@@ -10,7 +10,7 @@ import dagster as dg
 import duckdb
 import polars as pl
 import pytest
-from conftest import DATA, materialize_all, slice_resources, write_mapping
+from helpers import DATA, materialize_all, slice_resources, write_mapping
 
 from warehouse import snapshots
 

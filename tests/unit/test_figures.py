@@ -78,7 +78,7 @@ def test_top_skills_title_names_the_step_and_empty_frame_says_so():
     assert "foundations" in figures.top_skills_figure(TOTALS, step="foundations").layout.title.text
     empty = figures.top_skills_figure(TOTALS.clear())
     assert not empty.data
-    assert "No skills" in _annotation(empty, "message").text
+    assert "No skill mentions" in _annotation(empty, "message").text
 
 
 def test_trend_has_weekly_n_bars_bands_and_share_lines_in_chosen_order():
@@ -127,6 +127,7 @@ def test_split_small_groups_and_note():
     assert hidden["n"].to_list() == [4, 9]
     note = suppressed_note(SALARY_GROUPS, min_n=10)
     assert "Other · Senior (n = 9)" in note and "Data science · Executive (n = 4)" in note
+    assert suppressed_note(SALARY_GROUPS.clear(), min_n=10).startswith("No salary records")
 
 
 def test_url_state_round_trip():

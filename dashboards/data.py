@@ -1,0 +1,82 @@
+"""The dashboard's reads: each function runs one ``warehouse/sql/queries`` file on the snapshot.
+
+Every function raises :class:`~warehouse.snapshots.NoSnapshotError` before the first refresh;
+callbacks turn that into a friendly message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+
+from warehouse.snapshots import NoSnapshotError, SnapshotReader
+
+__all__ = [
+    "NoSnapshotError",
+    "RefreshStatus",
+    "refresh_status",
+    "salary_facets",
+    "salary_groups",
+    "skill_catalog",
+    "top_skills",
+    "weekly_skill_share",
+]
+
+TOP_SKILLS_LIMIT = 15
+
+
+@dataclass(frozen=True)
+class RefreshStatus:
+    """What the latest refresh published."""
+
+    refreshed_at: datetime
+    postings_total: int
+    salaries_total: int
+    extractor_version: str
+
+
+def skill_catalog(reader: SnapshotReader) -> pl.DataFrame:
+    """Every mentioned skill, most in demand first (skill_id, skill_name, category, step, ...)."""
+    return reader.query("skills_catalog")
+
+
+def top_skills(
+    reader: SnapshotReader, *, step: str | None = None, limit: int = TOP_SKILLS_LIMIT
+) -> pl.DataFrame:
+    """The ``limit`` skills with the largest share of postings, optionally within one step."""
+    return reader.query("skills_top", {"step": step, "limit": limit})
+
+
+def weekly_skill_share(reader: SnapshotReader, skill_ids: list[str]) -> pl.DataFrame:
+    """Weekly share of postings for each skill in ``skill_ids``, zero-filled, in that order."""
+    return reader.query("skills_weekly", {"skill_ids": list(skill_ids)})
+
+
+def salary_facets(reader: SnapshotReader) -> pl.DataFrame:
+    """Record counts per (work_year, employment_type), for the salary filters."""
+    return reader.query("salaries_facets")
+
+
+def salary_groups(
+    reader: SnapshotReader, *, work_year: int | None, employment_type: str | None
+) -> pl.DataFrame:
+    """Salary quartiles and n per (role family, experience level); ``None`` means all."""
+    return reader.query(
+        "salaries_by_group", {"work_year": work_year, "employment_type": employment_type}
+    )
+
+
+def refresh_status(reader: SnapshotReader) -> RefreshStatus | None:
+    """The latest refresh_log row, or ``None`` if the log is empty."""
+    frame = reader.query("refresh_status")
+    if frame.is_empty():
+        return None
+    row = frame.row(0, named=True)
+    return RefreshStatus(
+        refreshed_at=row["refreshed_at"],
+        postings_total=int(row["postings_total"]),
+        salaries_total=int(row["salaries_total"]),
+        extractor_version=str(row["extractor_version"]),
+    )
