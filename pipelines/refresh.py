@@ -48,13 +48,12 @@ def run_refresh(paths: DataPaths) -> RefreshOutcome:
         step = failures[0].step_key if failures else "unknown step"
         error = failures[0].step_failure_data.error if failures else None
         return RefreshOutcome(False, "", step or "", error.message.strip() if error else "")
-    checks = [e for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION"]
-    failed_checks = [e for e in checks if not e.event_specific_data.evaluation.passed]  # type: ignore[union-attr]
+    checks = result.get_asset_check_evaluations()
+    failed_checks = [c.check_name for c in checks if not c.passed]
     summary = (
         f"Refresh complete: {len(result.get_asset_materialization_events())} assets materialized, "
         f"{len(checks) - len(failed_checks)}/{len(checks)} checks passed."
     )
     if failed_checks:
-        names = ", ".join(e.event_specific_data.evaluation.check_name for e in failed_checks)  # type: ignore[union-attr]
-        return RefreshOutcome(False, summary, "asset checks", f"failed: {names}")
+        return RefreshOutcome(False, summary, "asset checks", f"failed: {', '.join(failed_checks)}")
     return RefreshOutcome(True, summary)
