@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import IO, Annotated
@@ -60,7 +61,13 @@ def demo(
     port: Annotated[int, typer.Option(envvar="SKILLRADAR_PORT")] = DEFAULT_PORT,
 ) -> None:
     """Build the warehouse from the bundled real data, then serve the dashboard."""
-    refresh()
+    # The refresh runs in its own process: Dagster's execution installs signal handlers that
+    # would otherwise outlive it and stop Ctrl+C from ending the server.
+    code = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "refresh"], check=False
+    ).returncode
+    if code != 0:
+        raise typer.Exit(code)
     serve(host=host, port=port)
 
 
