@@ -10,6 +10,7 @@ from typing import IO, Annotated
 
 import typer
 
+from pipelines.taxonomy_cli import app as taxonomy_app
 from warehouse.paths import DataPaths
 
 app = typer.Typer(
@@ -18,6 +19,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(taxonomy_app, name="taxonomy")
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8050

@@ -27,8 +27,10 @@ from warehouse import db
 PUBLISHED_TABLES: tuple[str, ...] = (
     "postings",
     "skill_mentions",
+    "posting_skills",
     "weekly_skill_demand",
     "skill_totals",
+    "emerging_terms",
     "salaries",
     "market_index",
     "quarantine",

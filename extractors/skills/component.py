@@ -12,10 +12,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractors.skills import rules
+from extractors.skills.rules import Disambiguator, load_rules, rules_from_dict
 from extractors.skills.taxonomy import TAXONOMY_DIR, Taxonomy, load_taxonomy
 
 SPANS_KEY = "skills"
+#: Categories whose names double as job-title words ("machine learning engineer").
+TITLE_PRONE_CATEGORIES = frozenset({"concept", "method", "soft_skill"})
+#: Exact forms of ambiguous skills at least this long also match case-insensitively.
+FOLD_MIN_CHARS = 4
 
 
 @Language.factory(
@@ -26,7 +30,14 @@ def make_skill_matcher(
     nlp: Language, name: str, *, taxonomy_dir: str, spans_key: str
 ) -> SkillMatcher:
     """Build the component from the taxonomy in ``taxonomy_dir``."""
-    return SkillMatcher(nlp, name, taxonomy=load_taxonomy(Path(taxonomy_dir)), spans_key=spans_key)
+    directory = Path(taxonomy_dir)
+    return SkillMatcher(
+        nlp,
+        name,
+        taxonomy=load_taxonomy(directory),
+        rules=load_rules(directory, make_words=lambda s: [t.text for t in nlp.make_doc(s)]),
+        spans_key=spans_key,
+    )
 
 
 class SkillMatcher:
@@ -40,22 +51,38 @@ class SkillMatcher:
     """
 
     def __init__(
-        self, nlp: Language, name: str, *, taxonomy: Taxonomy, spans_key: str = SPANS_KEY
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        taxonomy: Taxonomy,
+        rules: Disambiguator,
+        spans_key: str = SPANS_KEY,
     ) -> None:
         self.name = name
         self.spans_key = spans_key
         self._make_doc: Callable[[str], Doc] = nlp.make_doc
         self.vocab = nlp.vocab
         self.taxonomy = taxonomy
+        self.rules = rules
         self._build()
 
     def _build(self) -> None:
         self._lower = PhraseMatcher(self.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.vocab, attr="ORTH")
         self._ambiguous = {s.id for s in self.taxonomy.skills if s.ambiguous}
+        self._title_prone = {
+            s.id for s in self.taxonomy.skills if s.category in TITLE_PRONE_CATEGORIES
+        }
+        self._soft = {s.id for s in self.taxonomy.skills if s.category == "soft_skill"}
         for skill in self.taxonomy.skills:
-            if skill.aliases:
-                self._lower.add(skill.id, [self._make_doc(a) for a in skill.aliases])
+            aliases = list(skill.aliases)
+            if skill.ambiguous:
+                # Long exact forms also match in other cases ("spark jobs", "in excel"); as
+                # one-word matches of an ambiguous skill they must pass the rules.
+                aliases += [f for f in skill.exact if _foldable(f)]
+            if aliases:
+                self._lower.add(skill.id, [self._make_doc(a) for a in aliases])
             if skill.exact:
                 self._exact.add(skill.id, [self._make_doc(a) for a in skill.exact])
 
@@ -81,13 +108,35 @@ class SkillMatcher:
             candidates.append(Span(doc, start, end, label=match_id))
             if self.vocab.strings[match_id] in self._ambiguous:
                 risky.add((start, end))
-        spans = filter_spans(candidates)
-        anchors = [s for s in spans if (s.start, s.end) not in risky]
-        return [
+        spans = [
+            s
+            for s in filter_spans(candidates)
+            if s.label_ not in self._title_prone or not self.rules.in_title(doc, s)
+        ]
+        return self._resolve_risky(doc, spans, risky)
+
+    def _resolve_risky(
+        self, doc: Doc, spans: list[Span], risky: set[tuple[int, int]]
+    ) -> list[Span]:
+        """Keep risky spans the rules accept; accepted ones support their neighbours in turn."""
+        covered = frozenset(i for s in spans for i in range(s.start, s.end))
+        pending = [
             s
             for s in spans
-            if (s.start, s.end) not in risky or rules.keep_ambiguous(doc, s, anchors)
+            if (s.start, s.end) in risky and not self.rules.blocked(doc, s, covered)
         ]
+        if not pending:
+            return [s for s in spans if (s.start, s.end) not in risky]
+        kept = [s for s in spans if (s.start, s.end) not in risky]
+        technical = [s for s in kept if s.label_ not in self._soft]
+        while pending:
+            accepted = [s for s in pending if self.rules.supported(doc, s, technical)]
+            if not accepted:
+                break
+            kept += accepted
+            technical += [s for s in accepted if s.label_ not in self._soft]
+            pending = [s for s in pending if s not in accepted]
+        return sorted(kept, key=lambda s: s.start)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         """Store ``spans`` under ``doc.spans[spans_key]``."""
@@ -98,12 +147,17 @@ class SkillMatcher:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "taxonomy.json", _taxonomy_to_json(self.taxonomy))
+        srsly.write_json(path / "rules.json", self.rules.raw)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillMatcher:
         """Load a taxonomy written by :meth:`to_disk` and rebuild the matchers."""
         data = srsly.read_json(Path(path) / "taxonomy.json")
         self.taxonomy = Taxonomy.from_records(
             data["steps"], data["skills"], fingerprint=data["fingerprint"]
+        )
+        self.rules = rules_from_dict(
+            srsly.read_json(Path(path) / "rules.json"),
+            lambda s: [t.text for t in self._make_doc(s)],
         )
         self._build()
         return self
@@ -118,3 +172,10 @@ def _taxonomy_to_json(taxonomy: Taxonomy) -> dict[str, Any]:
             for s in taxonomy.skills
         ],
     }
+
+
+def _foldable(form: str) -> bool:
+    """A capitalised word ("Spark", not "REST" or "R") may also match in other cases."""
+    return (
+        len(form) >= FOLD_MIN_CHARS and form.isalpha() and form[0].isupper() and form[1:].islower()
+    )

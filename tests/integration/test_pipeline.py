@@ -35,6 +35,7 @@ def test_definitions_load_with_schedule_and_checks() -> None:
     keys = {k.to_user_string() for k in d.resolve_all_asset_keys()}
     assert keys == {
         "raw_postings", "postings", "skill_mentions", "weekly_skill_demand", "skill_totals",
+        "posting_skills",
         "salaries", "market_index", "published_snapshot",
     }  # fmt: skip
     schedule = d.resolve_schedule_def("weekly_refresh_schedule")

@@ -33,7 +33,8 @@ def test_extract_writes_one_line_per_input_line_in_order() -> None:
     assert not any(s["text"].lower() == "go" for s in a)
     for skill in a:
         assert TEXT[skill["start"] : skill["end"]] == skill["text"]
-        assert set(skill) == {"name", "skill_id", "start", "end", "text", "step"}
+        assert set(skill) == {"name", "skill_id", "start", "end", "text", "step", "section"}
+        assert skill["section"] in {"required", "preferred", "other"}
     assert out[1]["skills"] == []
     assert {s["skill_id"] for s in out[2]["skills"]} == {out[2]["skills"][0]["skill_id"]}
     assert len(out[2]["skills"]) == 3

@@ -1,9 +1,11 @@
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from extractors.skills import SkillExtractor, TaxonomyError, load_taxonomy
+from extractors.skills.taxonomy import TAXONOMY_DIR
 
 STEPS = [
     {"id": "programming", "name": "Programming"},
@@ -29,8 +31,10 @@ SKILLS = [
 
 
 def write_taxonomy(directory: Path, skills: list[dict], steps: list[dict] = STEPS) -> Path:
+    """A tiny taxonomy with the real disambiguation rules."""
     (directory / "steps.yaml").write_text(yaml.safe_dump({"version": 1, "steps": steps}))
     (directory / "skills.yaml").write_text(yaml.safe_dump({"version": 1, "skills": skills}))
+    shutil.copy(TAXONOMY_DIR / "disambiguation.yaml", directory / "disambiguation.yaml")
     return directory
 
 

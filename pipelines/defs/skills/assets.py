@@ -22,6 +22,14 @@ MENTION_SCHEMA = {
     "start_char": pl.Int32,
     "end_char": pl.Int32,
     "surface": pl.String,
+    "section": pl.String,
+}
+CANDIDATE_SCHEMA = {
+    "posting_id": pl.String,
+    "content_hash": pl.String,
+    "term": pl.String,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
 }
 LOG_SCHEMA = {
     "content_hash": pl.String,
@@ -55,8 +63,9 @@ def skill_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
         total = pending.height
         for offset in range(0, total, CHUNK):
             chunk = pending.slice(offset, CHUNK)
-            mentions, log = _extract(skills, chunk, version)
+            mentions, candidates, log = _extract(skills, chunk, version)
             con.register("incoming_mentions", mentions)
+            con.register("incoming_candidates", candidates)
             con.register("incoming_log", log)
             con.begin()
             db.run(con, "skills/insert_mentions")
@@ -82,13 +91,25 @@ def skill_mentions(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
 
 def _extract(
     skills: SkillExtractor, chunk: pl.DataFrame, version: str
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     rows: list[dict[str, object]] = []
+    terms: list[dict[str, object]] = []
     log: list[dict[str, object]] = []
     ids, hashes = chunk["posting_id"].to_list(), chunk["content_hash"].to_list()
-    found = skills.extract_many(chunk["description"].to_list())
-    for posting_id, digest, mentions in zip(ids, hashes, found, strict=True):
+    found = skills.analyse_many(chunk["description"].to_list())
+    for posting_id, digest, result in zip(ids, hashes, found, strict=True):
+        mentions = result.mentions
+        terms.extend(
+            {
+                "posting_id": posting_id,
+                "content_hash": digest,
+                "term": c.term,
+                "start_char": c.start,
+                "end_char": c.end,
+            }
+            for c in result.candidates
+        )
         rows.extend(
             {
                 "posting_id": posting_id,
@@ -100,6 +121,7 @@ def _extract(
                 "start_char": m.start,
                 "end_char": m.end,
                 "surface": m.text,
+                "section": m.section,
             }
             for m in mentions
         )
@@ -111,4 +133,8 @@ def _extract(
                 "extracted_at": now,
             }
         )
-    return pl.DataFrame(rows, schema=MENTION_SCHEMA), pl.DataFrame(log, schema=LOG_SCHEMA)
+    return (
+        pl.DataFrame(rows, schema=MENTION_SCHEMA),
+        pl.DataFrame(terms, schema=CANDIDATE_SCHEMA),
+        pl.DataFrame(log, schema=LOG_SCHEMA),
+    )

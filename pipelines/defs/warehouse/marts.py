@@ -52,9 +52,24 @@ def skill_totals(warehouse: Warehouse) -> dg.MaterializeResult:
 
 
 @dg.asset(
+    group_name="marts",
+    kinds={"duckdb"},
+    deps=[skill_mentions],
+    description="One row per (posting, canonical skill) with its mention count and strongest "
+    "section (required > preferred > other). Grain: (posting_id, skill_id).",
+)
+def posting_skills(warehouse: Warehouse) -> dg.MaterializeResult:
+    """Collapse mentions to one skill set per posting."""
+    with warehouse.connect() as con:
+        db.run(con, "marts/posting_skills")
+        rows = db.scalar(con, "marts/count_posting_skills")
+    return dg.MaterializeResult(metadata={"rows": int(rows)})
+
+
+@dg.asset(
     group_name="publish",
     kinds={"duckdb", "parquet"},
-    deps=[weekly_skill_demand, skill_totals, salaries, market_index],
+    deps=[weekly_skill_demand, skill_totals, posting_skills, salaries, market_index],
     description="All reader-facing tables as one Parquet snapshot, swapped in atomically so the "
     "dashboard never waits on, or sees half of, a refresh.",
 )

@@ -61,7 +61,19 @@ create table if not exists skill_mentions (
     step varchar not null,
     start_char integer not null,       -- character offsets into postings.description
     end_char integer not null,
-    surface varchar not null           -- the text exactly as it appears
+    surface varchar not null,          -- the text exactly as it appears
+    section varchar not null           -- required | preferred | other
+);
+
+-- Warehouses built before sections existed gain the column (their mentions are re-extracted).
+alter table skill_mentions add column if not exists section varchar default 'other';
+
+create table if not exists term_candidates (
+    posting_id varchar not null,
+    content_hash varchar not null,
+    term varchar not null,             -- a tech-looking list item the taxonomy lacks
+    start_char integer not null,
+    end_char integer not null
 );
 
 create table if not exists extraction_log (

@@ -1,0 +1,90 @@
+"""Emerging terms: tech-looking words in skill lists that the taxonomy does not know yet.
+
+"Experience with Python, Polars and DuckDB" names three technologies; if only Python is in the
+taxonomy, "Polars" and "DuckDB" become candidates that the warehouse ranks for curation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+#: Tokens that separate items of a skill list.
+SEPARATORS = frozenset({",", "/", "|", ";", "(", ")", "and", "or", "&", "+", "•", "*"})
+MAX_ITEM_TOKENS = 3
+MAX_ITEMS_AWAY = 4
+_TECHY = re.compile(
+    r"^(?:[A-Z][a-z]+[A-Z]\w*"  # CamelCase: PyTorch, DuckDB
+    r"|[a-z]+[A-Z]\w*"  # camelCase: pgVector, iOS
+    r"|[A-Z]{2,}[a-z]?s?"  # acronyms: ETL, LLMs
+    r"|\w*[0-9]\w*"  # digits: S3, GPT4o
+    r"|\w+(?:\.\w+)+"  # dotted: Node.js, ASP.NET
+    r"|\w+[#+]+)$"  # C#, F#
+)
+_NOT_TERMS = frozenset(
+    {
+        "I", "II", "III", "IV", "US", "USA", "UK", "EU", "EEO", "LLC", "INC", "HR", "PTO", "401k",
+        "401(k", "TBD", "N/A", "FAQ", "CEO", "CTO", "CFO", "VP", "PhD", "BS", "BA", "MS", "MBA",
+        "BSc", "MSc", "USD", "EST", "PST", "CST", "MST", "AM", "PM", "OK", "FTE", "W2", "1099",
+    }
+)  # fmt: skip
+
+
+def candidate_terms(doc: Doc, skills: Sequence[Span]) -> list[Span]:
+    """Unknown tech-looking list items within a few items of a recognised technical skill."""
+    if not skills:
+        return []
+    covered = {i for s in skills for i in range(s.start, s.end)}
+    found: list[Span] = []
+    seen: set[int] = set()
+    for skill in skills:
+        for direction in (-1, 1):
+            for item in _list_items(doc, skill, direction):
+                if item.start in seen or any(i in covered for i in range(item.start, item.end)):
+                    continue
+                seen.add(item.start)
+                if _looks_like_tech(item):
+                    found.append(item)
+    return sorted(found, key=lambda s: s.start)
+
+
+def _list_items(doc: Doc, skill: Span, direction: int) -> list[Span]:
+    """Up to ``MAX_ITEMS_AWAY`` list items on one side of ``skill``, stopping at a non-list."""
+    items: list[Span] = []
+    i = skill.end if direction > 0 else skill.start - 1
+    for _ in range(MAX_ITEMS_AWAY):
+        # step over separators
+        steps = 0
+        while 0 <= i < len(doc) and doc[i].lower_ in SEPARATORS:
+            i += direction
+            steps += 1
+        if steps == 0 or not 0 <= i < len(doc):
+            break
+        start = i
+        while 0 <= i < len(doc) and doc[i].lower_ not in SEPARATORS and not doc[i].is_punct:
+            i += direction
+            if abs(i - start) > MAX_ITEM_TOKENS:
+                return items
+        lo, hi = (start, i) if direction > 0 else (i + 1, start + 1)
+        if hi <= lo:
+            break
+        items.append(doc[lo:hi])
+    return items
+
+
+def _looks_like_tech(item: Span) -> bool:
+    if len(item) != 1:
+        return False
+    token = item[0]
+    text = token.text
+    return (
+        len(text) >= 2
+        and text not in _NOT_TERMS
+        and not token.is_stop
+        and not token.like_num
+        and not token.like_url
+        and not token.like_email
+        and bool(_TECHY.match(text))
+    )

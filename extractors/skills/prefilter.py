@@ -1,0 +1,85 @@
+"""A pre-filter that sends spaCy only the sentences that can hold a skill.
+
+Most of a posting (the company story, benefits, legal text) names no skill. An Aho-Corasick
+automaton over every surface form in the taxonomy finds, in one pass over the lower-cased text,
+the sentences and lines with at least one candidate; only those are tokenized and matched. Each
+kept piece is copied verbatim, so offsets map back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+#: Pieces end at line breaks and at sentence punctuation followed by whitespace.
+_PIECE_END = re.compile(r"\n+|(?<=[.!?;])\s+")
+JOIN = "\n"
+#: Lower-cased punctuation becomes a space, one character for one, so offsets survive and padded
+#: forms (" node js ") can only match whole words.
+_PUNCTUATION = re.compile(r"[^ 0-9a-z+#\u00c0-\uffff]")  # spaces stay: fewer replacements
+
+
+def normalize(text: str) -> str:
+    """Lower-case and blank out punctuation (same length as ``text``)."""
+    return _PUNCTUATION.sub(" ", text.lower())
+
+
+@dataclass(frozen=True)
+class Condensed:
+    """The kept pieces of a text joined by newlines, and how to map offsets back."""
+
+    text: str
+    starts: list[int]  # where each piece starts in ``text``
+    origins: list[int]  # where each piece starts in the original text
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of a character of :attr:`text`."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.origins[i] + offset - self.starts[i]
+
+
+class Prefilter:
+    """Finds the pieces of a text that contain any taxonomy surface form."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for form in {" ".join(normalize(f).split()) for f in forms}:
+            if form:
+                self._automaton.add_word(f" {form} ", len(form))
+        self._automaton.make_automaton()
+
+    def condense(self, text: str) -> Condensed:
+        """The pieces of ``text`` holding a candidate, in order."""
+        hits = self._hits(text)
+        if not hits:
+            return Condensed("", [0], [0])
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        hit = 0
+        for boundary in _PIECE_END.finditer(text):
+            end = boundary.start()
+            while hit < len(hits) and hits[hit] < start:
+                hit += 1
+            if hit < len(hits) and hits[hit] < end:
+                pieces.append((start, end))
+            start = boundary.end()
+        while hit < len(hits) and hits[hit] < start:
+            hit += 1
+        if hit < len(hits):
+            pieces.append((start, len(text)))
+        parts, starts, origins, position = [], [], [], 0
+        for lo, hi in pieces:
+            starts.append(position)
+            origins.append(lo)
+            parts.append(text[lo:hi])
+            position += hi - lo + len(JOIN)
+        return Condensed(JOIN.join(parts), starts, origins)
+
+    def _hits(self, text: str) -> list[int]:
+        """Start offsets of whole-word surface forms (the padding makes the boundaries)."""
+        padded = f" {normalize(text)} "
+        return sorted({end - length - 1 for end, length in self._automaton.iter(padded)})

@@ -1,0 +1,113 @@
+"""Which section of a posting a character offset is in: required, preferred or other."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from extractors.skills.taxonomy import TAXONOMY_DIR, TaxonomyError
+
+SECTIONS = ("required", "preferred", "other")
+#: A heading ends with a colon or a line break.
+_HEADING_END = re.compile(r"[:\n]")
+_TRIM = "'’-*•()[]\"“”,;!?"
+_WORD = re.compile(r"[a-z][a-z'’-]*|,", re.IGNORECASE)
+_SENTENCE_BREAKS = ".!?;\n"
+
+
+@dataclass(frozen=True)
+class SectionRules:
+    """Heading phrases by their words, and sentence-cue patterns."""
+
+    headings: dict[tuple[str, ...], str]
+    last_words: frozenset[str]
+    longest: int
+    cues: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def load_section_rules(directory: Path = TAXONOMY_DIR) -> SectionRules:
+    """Read ``sections.yaml`` once."""
+    path = directory / "sections.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        headings = {
+            tuple(w.lower() for w in _WORD.findall(phrase)): label
+            for label, phrases in raw["headings"].items()
+            for phrase in phrases
+        }
+        cue_words = raw["sentence_cues"]
+        cues = tuple(
+            (label, _phrase_pattern(cue_words[label])) for label in ("preferred", "required")
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise TaxonomyError(f"{path}: invalid section rules: {exc!r}") from exc
+    bad = set(headings.values()) - set(SECTIONS)
+    if bad:
+        raise TaxonomyError(f"{path}: unknown section labels {sorted(bad)}")
+    last_words = frozenset(k[-1] for k in headings)
+    return SectionRules(headings, last_words, max(len(k) for k in headings), cues)
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+class SectionMap:
+    """Section lookup for one text.
+
+    A heading is a known phrase ending at a colon or line break and starting a line or sentence
+    (or glued to the previous sentence, as scraped text often is: "...team.Qualifications:").
+    """
+
+    def __init__(self, text: str, rules: SectionRules | None = None) -> None:
+        self._rules = rules or load_section_rules()
+        self._text = text
+        self._starts = [0]
+        self._labels = ["other"]
+        self._cue_cache: dict[int, str | None] = {}
+        last_words = self._rules.last_words
+        for end in _HEADING_END.finditer(text):
+            pos = end.start()
+            before = text[max(0, pos - 40) : pos].rstrip(" \t")
+            chunk = before.rsplit(maxsplit=1)[-1] if before else ""
+            last = chunk.rsplit(".", 1)[-1].strip(_TRIM).lower()
+            if last not in last_words:
+                continue
+            label = self._heading_before(pos)
+            if label is not None:
+                self._starts.append(end.end())
+                self._labels.append(label)
+
+    def _heading_before(self, pos: int) -> str | None:
+        line_start = max(self._text.rfind(c, 0, pos) for c in _SENTENCE_BREAKS + ":•*") + 1
+        words = [w.lower() for w in _WORD.findall(self._text, max(line_start, pos - 80), pos)]
+        # The longest known phrase that the words before the colon end with.
+        for n in range(min(len(words), self._rules.longest), 0, -1):
+            label = self._rules.headings.get(tuple(words[-n:]))
+            if label is not None:
+                return label if _glued_or_short(words, n) else None
+        return None
+
+    def section_at(self, offset: int) -> str:
+        """The section of the character at ``offset``; sentence cues win over headings."""
+        text = self._text
+        start = max(text.rfind(c, 0, offset) for c in _SENTENCE_BREAKS) + 1
+        cue = self._cue_cache.get(start, "")
+        if cue == "":
+            ends = [i for i in (text.find(c, offset) for c in _SENTENCE_BREAKS) if i != -1]
+            sentence = text[start : min(ends) if ends else len(text)]
+            cue = next((label for label, p in self._rules.cues if p.search(sentence)), None)
+            self._cue_cache[start] = cue
+        return cue or self._labels[bisect_right(self._starts, offset) - 1]
+
+
+def _glued_or_short(words: list[str], n: int) -> bool:
+    """A heading preceded by at most two other words on its line ("Our Requirements:")."""
+    return len(words) - n <= 2

@@ -1,0 +1,53 @@
+"""A compact tokenizer for postings: English special cases, with short affix rules.
+
+spaCy's default English suffix and infix expressions cover every script and emoticon and take
+most of the pipeline's time on posting text. Skill matching needs less: split punctuation off
+words, split lists and compounds at ``/ , ; : | & -`` between letters, and keep technology
+spellings whole (``C++``, ``C#``, ``.NET``, ``Node.js``, ``k8s``, ``3.5``). Aliases are tokenized
+by the same tokenizer, so patterns and texts always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+
+PREFIX = re.compile(r"""^[\[\("'“‘«<{•*–—#$£€¥§…¡¿~]""")
+SUFFIX = re.compile(r"""(?:[\]\)"'”’»>}:;,!?%…*•]|\.|'s|’s|'S|’S)$""")
+INFIX = re.compile(
+    r"(?<=[0-9A-Za-z])[/|;:,](?=[0-9A-Za-z])"  # lists and pairs: Python/SQL, CI/CD, a,b
+    r"|(?<=[A-Za-z0-9])[-–—](?=[A-Za-z])"  # compounds: go-to-market, scikit-learn, C-suite
+    r"|(?<=[a-z])\.(?=[A-Z][a-z])"  # glued sentences: "team.Qualifications"
+    r"|(?<=[A-Za-z])&(?=[A-Za-z])"  # R&D, AT&T
+    r"|(?<=[a-z0-9])[)(](?=[A-Za-z])"  # word(s), (a)b
+    r"|(?<=[A-Za-z])[*•](?=[A-Za-z])"  # bullets glued to words
+)
+
+TOKENIZER_NAME = "skillradar.compact_tokenizer.v1"
+
+
+@spacy.registry.tokenizers(TOKENIZER_NAME)
+def create_compact_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The registered factory (``@tokenizers = "skillradar.compact_tokenizer.v1"``)."""
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=PREFIX.search,
+            suffix_search=SUFFIX.search,
+            infix_finditer=INFIX.finditer,
+            url_match=None,
+        )
+
+    return make
+
+
+def blank_english() -> Language:
+    """``spacy.blank("en")`` with the compact tokenizer."""
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})

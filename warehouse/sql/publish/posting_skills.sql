@@ -1,0 +1,1 @@
+select * from posting_skills order by posting_id, first_start
