@@ -9,7 +9,7 @@ DATA_DIR := $(or $(SKILLRADAR_DATA_DIR),$(CURDIR)/.skillradar)
 export DAGSTER_HOME := $(DATA_DIR)/dagster_home
 APT_PACKAGES := chromium chromium-driver
 
-.PHONY: help env browsers demo refresh serve dev test lint format bench clean
+.PHONY: help env browsers demo refresh serve dev test lint format eval bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -58,7 +58,10 @@ format: env  ## Apply ruff's fixes and formatting
 	$(UV) run ruff check --fix .
 	$(UV) run ruff format .
 
-bench: env  ## Print extraction and refresh speed on the bundled data
+eval: env  ## Precision, recall and F1 of the extractor on the hand-labelled dev sets
+	$(UV) run python -m pipelines.evaluate
+
+bench: env  ## Extraction docs/s, MB/s, ratio to tokenizer, RSS (50k resampled real postings); refresh time
 	$(UV) run python -m pipelines.bench
 
 clean:  ## Delete the built warehouse (keeps the environment)

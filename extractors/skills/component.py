@@ -113,6 +113,16 @@ class SkillMatcher:
             for s in filter_spans(candidates)
             if s.label_ not in self._title_prone or not self.rules.in_title(doc, s)
         ]
+        # Skills with their own blocking words ("thought leadership") are checked everywhere;
+        # the support test is only for risky matches.
+        guarded = [
+            s
+            for s in spans
+            if (s.start, s.end) not in risky and s.label_ in self.rules.skill_blocks
+        ]
+        if guarded:
+            dropped = {s.start for s in guarded if self.rules.blocked_by_skill_words(doc, s)}
+            spans = [s for s in spans if s.start not in dropped]
         return self._resolve_risky(doc, spans, risky)
 
     def _resolve_risky(

@@ -162,6 +162,19 @@ class Disambiguator:
                 return True
         return self._in_proper_name(doc, span, covered) or self._place(doc, span)
 
+    def blocked_by_skill_words(self, doc: Doc, span: Span) -> bool:
+        """The skill's own blocking words surround the match ("thought leadership")."""
+        blocks = self.skill_blocks.get(span.label_)
+        if blocks is None:
+            return False
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev in blocks.before:
+            return True
+        if nxt is None:
+            return False
+        return nxt.lower_ in blocks.after or bool(blocks.year_after and _YEAR.match(nxt.text))
+
     def _in_proper_name(self, doc: Doc, span: Span, covered: frozenset[int]) -> bool:
         """Glued to a capitalised word that is no skill: "Franz Kafka", "Scala Ristorante"."""
         prev = doc[span.start - 1] if span.start > 0 else None

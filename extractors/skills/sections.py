@@ -76,7 +76,8 @@ class SectionMap:
         for end in _HEADING_END.finditer(text):
             pos = end.start()
             before = text[max(0, pos - 40) : pos].rstrip(" \t")
-            chunk = before.rsplit(maxsplit=1)[-1] if before else ""
+            words = before.rsplit(maxsplit=1)
+            chunk = words[-1] if words else ""
             last = chunk.rsplit(".", 1)[-1].strip(_TRIM).lower()
             if last not in last_words:
                 continue
