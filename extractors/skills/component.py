@@ -113,12 +113,14 @@ class SkillMatcher:
             for s in filter_spans(candidates)
             if s.label_ not in self._title_prone or not self.rules.in_title(doc, s)
         ]
-        # Skills with their own blocking words ("thought leadership") are checked everywhere;
-        # the support test is only for risky matches.
+        # Unambiguous skills with their own blocking words ("thought leadership") are checked
+        # at every match; ambiguous ones only at their risky (one-word or exact) matches.
         guarded = [
             s
             for s in spans
-            if (s.start, s.end) not in risky and s.label_ in self.rules.skill_blocks
+            if s.label_ not in self._ambiguous
+            and s.label_ in self.rules.skill_blocks
+            and (s.start, s.end) not in risky
         ]
         if guarded:
             dropped = {s.start for s in guarded if self.rules.blocked_by_skill_words(doc, s)}
