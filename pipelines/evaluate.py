@@ -31,6 +31,7 @@ def evaluate_postings(extractor: SkillExtractor, console: Console) -> Score:
     rows = [r for p in sorted(EVAL_DIR.glob("postings_dev*.jsonl")) for r in read_jsonl(p)]
     known = {s.id for s in extractor.taxonomy.skills}
     gold = {r["id"]: {s for s in r["skills"] if s in known} for r in rows}
+    changed = apply_adjudication(gold, sorted(EVAL_DIR.glob("adjudication*.jsonl")))
     unknown = sorted({s for r in rows for s in r["skills"] if s not in known})
     predicted = {
         r["id"]: {m.skill_id for m in mentions}
@@ -38,7 +39,10 @@ def evaluate_postings(extractor: SkillExtractor, console: Console) -> Score:
     }
     category_of = {s.id: s.category for s in extractor.taxonomy.skills}
     total, per_category, errors = score_sets(gold, predicted, category_of)
-    table = Table(title=f"Skill sets of {len(rows)} hand-labelled real postings")
+    table = Table(
+        title=f"Skill sets of {len(rows)} hand-labelled real postings "
+        f"({changed} labels changed by blind adjudication)"
+    )
     for column in ("category", "TP", "FP", "FN", "precision", "recall", "F1"):
         table.add_column(column, justify="right" if column != "category" else "left")
     for name, score in [*per_category.items(), ("micro (all)", total)]:
@@ -48,6 +52,23 @@ def evaluate_postings(extractor: SkillExtractor, console: Console) -> Score:
         console.print(f"[yellow]{len(unknown)} labelled ids not in the taxonomy:[/] {unknown[:10]}")
     _print_frequent_errors(console, errors)
     return total
+
+
+def apply_adjudication(gold: dict[str, set[str]], files: list[Path]) -> int:
+    """Apply blind second-pass judgements (present or not) to the first-pass labels."""
+    changed = 0
+    for path in files:
+        for row in read_jsonl(path):
+            labels = gold.get(row["id"])
+            if labels is None:
+                continue
+            before = row["skill"] in labels
+            if row["present"]:
+                labels.add(row["skill"])
+            else:
+                labels.discard(row["skill"])
+            changed += before != row["present"]
+    return changed
 
 
 def evaluate_ambiguous(extractor: SkillExtractor, console: Console) -> Score:

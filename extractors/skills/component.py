@@ -18,6 +18,10 @@ from extractors.skills.taxonomy import TAXONOMY_DIR, Taxonomy, load_taxonomy
 SPANS_KEY = "skills"
 #: Categories whose names double as job-title words ("machine learning engineer").
 TITLE_PRONE_CATEGORIES = frozenset({"concept", "method", "soft_skill"})
+#: Skills whose presence nearby supports a technical reading of an ambiguous word.
+TECHNICAL_CATEGORIES = frozenset(
+    {"language", "library", "framework", "database", "platform", "cloud", "tool", "certification"}
+)
 #: Exact forms of ambiguous skills at least this long also match case-insensitively.
 FOLD_MIN_CHARS = 4
 
@@ -74,7 +78,7 @@ class SkillMatcher:
         self._title_prone = {
             s.id for s in self.taxonomy.skills if s.category in TITLE_PRONE_CATEGORIES
         }
-        self._soft = {s.id for s in self.taxonomy.skills if s.category == "soft_skill"}
+        self._technical = {s.id for s in self.taxonomy.skills if s.category in TECHNICAL_CATEGORIES}
         for skill in self.taxonomy.skills:
             aliases = list(skill.aliases)
             if skill.ambiguous:
@@ -140,13 +144,18 @@ class SkillMatcher:
         if not pending:
             return [s for s in spans if (s.start, s.end) not in risky]
         kept = [s for s in spans if (s.start, s.end) not in risky]
-        technical = [s for s in kept if s.label_ not in self._soft]
+        technical = [s for s in kept if s.label_ in self._technical]
         while pending:
-            accepted = [s for s in pending if self.rules.supported(doc, s, technical)]
+            accepted = [
+                s
+                for s in pending
+                if self.rules.supported(doc, s, technical)
+                or self.rules.listed_with(doc, s, [p for p in pending if p.label_ != s.label_])
+            ]
             if not accepted:
                 break
             kept += accepted
-            technical += [s for s in accepted if s.label_ not in self._soft]
+            technical += [s for s in accepted if s.label_ in self._technical]
             pending = [s for s in pending if s not in accepted]
         return sorted(kept, key=lambda s: s.start)
 

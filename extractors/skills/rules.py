@@ -14,9 +14,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pycountry
 import yaml
 from spacy.tokens import Doc, Span
 
@@ -25,6 +27,7 @@ from extractors.skills.taxonomy import TAXONOMY_DIR, TaxonomyError
 RULES_FILE = "disambiguation.yaml"
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _GLUE = frozenset({"-", "&", "'", "\u2019"})
+_LIST_SEPARATORS = frozenset({",", "/", "|", ";", "&", "and", "or", "+"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "•", "*", "-", "|", "(", '"', "\u201c"})
 _US_STATES = frozenset(
@@ -163,13 +166,13 @@ class Disambiguator:
         return self._in_proper_name(doc, span, covered) or self._place(doc, span)
 
     def blocked_by_skill_words(self, doc: Doc, span: Span) -> bool:
-        """The skill's own blocking words surround the match ("thought leadership")."""
+        """The skill's own blocking words surround it ("thought leadership"), or it is a place."""
         blocks = self.skill_blocks.get(span.label_)
         if blocks is None:
             return False
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         nxt = doc[span.end] if span.end < len(doc) else None
-        if prev in blocks.before:
+        if prev in blocks.before or self._place(doc, span):
             return True
         if nxt is None:
             return False
@@ -201,7 +204,9 @@ class Disambiguator:
     def _place(self, doc: Doc, span: Span) -> bool:
         """Followed by ", FL": a town, not a technology ("Jupiter, FL")."""
         i = span.end
-        if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].text not in _US_STATES:
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return False
+        if doc[i + 1].text not in _US_STATES and doc[i + 1].lower_ not in _countries():
             return False
         after = doc[i + 2] if i + 2 < len(doc) else None
         return after is None or not _capitalised(after.text)
@@ -219,6 +224,15 @@ class Disambiguator:
         return any(
             doc[i].lower_ in self.cues for i in range(lo, hi) if not span.start <= i < span.end
         )
+
+    def listed_with(self, doc: Doc, span: Span, others: Sequence[Span]) -> bool:
+        """In a list with another ambiguous technology ("word, excel, outlook", "Bash/shell")."""
+        for other in others:
+            lo, hi = (other.end, span.start) if other.end <= span.start else (span.end, other.start)
+            gap = doc[lo:hi]
+            if 0 < len(gap) <= 2 and all(t.lower_ in _LIST_SEPARATORS for t in gap):
+                return True
+        return False
 
     def _has_lead_in(self, doc: Doc, span: Span) -> bool:
         """A lead-in phrase ends right before the match, or one word before it."""
@@ -269,6 +283,14 @@ def rules_from_dict(raw: Any, make_words: Any = None, *, origin: str = "rules") 
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise TaxonomyError(f"{origin}: invalid rules: {exc!r}") from exc
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """One-word country names, lower-cased ("indonesia", "germany")."""
+    return frozenset(
+        c.name.lower() for c in pycountry.countries if " " not in c.name and "," not in c.name
+    )
 
 
 def _letter_pair(doc: Doc, span: Span) -> bool:

@@ -17,14 +17,25 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 PREFIX = re.compile(r"""^[\[\("'“‘«<{•*–—#$£€¥§…¡¿~]""")
-SUFFIX = re.compile(r"""(?:[\]\)"'”’»>}:;,!?%…*•]|\.|'s|’s|'S|’S)$""")
+SUFFIX = re.compile(r"""(?:[\]\)"'”’»>}:;,!?%…*•–—-]|\.|'s|’s|'S|’S)$""")
+#: Scraped postings glue a bullet's last word to the next one ("DockerExperience with",
+#: "codeThe ability"). A capitalised sentence opener straight after a lower-case letter is split.
+GLUED_OPENERS = (
+    "The", "This", "These", "Our", "We", "You", "Your", "Ability", "Able", "Experience",
+    "Experienced", "Excellent", "Strong", "Solid", "Knowledge", "Must", "Should", "Bachelor",
+    "Master", "Degree", "Proven", "Demonstrated", "Familiarity", "Proficiency", "Proficient",
+    "Understanding", "Working", "Responsibilities", "Qualifications", "Requirements", "Skills",
+    "Preferred", "Required", "Minimum", "Education", "Benefits", "Salary", "About", "Job", "Role",
+    "Duties", "Nice", "Bonus", "Plus", "Other", "Additional", "Hands", "Good", "Great",
+)  # fmt: skip
 INFIX = re.compile(
     r"(?<=[0-9A-Za-z])[/|;:,](?=[0-9A-Za-z])"  # lists and pairs: Python/SQL, CI/CD, a,b
     r"|(?<=[A-Za-z0-9])[-–—](?=[A-Za-z])"  # compounds: go-to-market, scikit-learn, C-suite
     r"|(?<=[a-z])\.(?=[A-Z][a-z])"  # glued sentences: "team.Qualifications"
     r"|(?<=[A-Za-z])&(?=[A-Za-z])"  # R&D, AT&T
-    r"|(?<=[a-z0-9])[)(](?=[A-Za-z])"  # word(s), (a)b
+    r"|(?<=[A-Za-z0-9])[)(](?=[A-Za-z])"  # word(s), (IAM)Python
     r"|(?<=[A-Za-z])[*•](?=[A-Za-z])"  # bullets glued to words
+    rf"|(?<=[a-z0-9])(?=(?:{'|'.join(GLUED_OPENERS)})\b)"  # glued bullets: codeThe
 )
 
 TOKENIZER_NAME = "skillradar.compact_tokenizer.v1"
