@@ -1,0 +1,70 @@
+"""Sections of a posting, emerging-term candidates and the pre-filter."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.skills import SkillExtractor
+from extractors.skills.prefilter import Prefilter
+from extractors.skills.sections import SectionMap
+
+POSTING = (
+    "About us: we build data products.\n"
+    "Requirements:\n- Python and SQL\n- Apache Airflow\n"
+    "Preferred Qualifications:\n- Kafka\n"
+    "Experience with dbt is a plus.\n"
+    "Benefits\nHealth insurance"
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "section"),
+    [("build", "other"), ("Python", "required"), ("Airflow", "required"),
+     ("Kafka", "preferred"), ("dbt", "preferred"), ("Health", "other")],
+)  # fmt: skip
+def test_sections_follow_headings_and_sentence_cues(word: str, section: str) -> None:
+    assert SectionMap(POSTING).section_at(POSTING.index(word)) == section
+
+
+def test_glued_headings_are_found() -> None:
+    text = "Great team.Qualifications:Bachelor degree, SQL. Nice to have: Spark."
+    sections = SectionMap(text)
+    assert sections.section_at(text.index("SQL")) == "required"
+    assert sections.section_at(text.index("Spark")) == "preferred"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> SkillExtractor:
+    return SkillExtractor()
+
+
+def test_mentions_carry_their_section(extractor: SkillExtractor) -> None:
+    sections = {m.name: m.section for m in extractor.extract(POSTING)}
+    assert sections["Python"] == "required"
+    assert sections["Apache Kafka"] == "preferred"
+
+
+def test_unknown_tech_terms_in_skill_lists_become_candidates(extractor: SkillExtractor) -> None:
+    text = "Experience with Python, Zorblax, FooDB and SQL. Our CEO loves Lisbon."
+    (result,) = extractor.analyse_many([text])
+    assert [c.term for c in result.candidates] == ["FooDB"]
+    assert all(text[c.start : c.end] == c.term for c in result.candidates)
+
+
+def test_prefilter_keeps_only_pieces_with_candidates() -> None:
+    prefilter = Prefilter(["python", "node.js", "c++"])
+    text = "We are a friendly company.\nYou know Python well. Lunch is free!\nNode.js and C++ too."
+    condensed = prefilter.condense(text)
+    assert condensed.text == "You know Python well.\nNode.js and C++ too."
+    offset = condensed.text.index("C++")
+    assert text[condensed.to_original(offset) :].startswith("C++")
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc python.\n,;!? ")), max_size=200))
+def test_prefilter_offsets_map_back_exactly(text: str) -> None:
+    condensed = Prefilter(["python", "abc"]).condense(text)
+    for i, char in enumerate(condensed.text):
+        if char != "\n":
+            assert text[condensed.to_original(i)] == char
