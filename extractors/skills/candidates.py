@@ -37,11 +37,12 @@ def candidate_terms(doc: Doc, skills: Sequence[Span]) -> list[Span]:
     if not skills:
         return []
     covered = {i for s in skills for i in range(s.start, s.end)}
+    words = _Words(doc)
     found: list[Span] = []
     seen: set[int] = set()
     for skill in skills:
         for direction in (-1, 1):
-            for item in _list_items(doc, skill, direction):
+            for item in _list_items(doc, skill, direction, words):
                 if item.start in seen or any(i in covered for i in range(item.start, item.end)):
                     continue
                 seen.add(item.start)
@@ -50,20 +51,43 @@ def candidate_terms(doc: Doc, skills: Sequence[Span]) -> list[Span]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _list_items(doc: Doc, skill: Span, direction: int) -> list[Span]:
-    """Up to ``MAX_ITEMS_AWAY`` list items on one side of ``skill``, stopping at a non-list."""
+class _Words:
+    """Lower-cased tokens, looked up lazily: punctuation that separates nothing becomes ""."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, i: int) -> str:
+        word = self._cache.get(i)
+        if word is None:
+            token = self._doc[i]
+            word = token.lower_ if not token.is_punct or token.lower_ in SEPARATORS else ""
+            self._cache[i] = word
+        return word
+
+
+def _list_items(doc: Doc, skill: Span, direction: int, words: _Words) -> list[Span]:
+    """Up to ``MAX_ITEMS_AWAY`` list items on one side of ``skill``, stopping at a non-list.
+
+    ``words`` are the document's lower-cased tokens, with punctuation that is not a list
+    separator replaced by an empty string.
+    """
     items: list[Span] = []
+    n = len(words)
     i = skill.end if direction > 0 else skill.start - 1
     for _ in range(MAX_ITEMS_AWAY):
-        # step over separators
         steps = 0
-        while 0 <= i < len(doc) and doc[i].lower_ in SEPARATORS:
+        while 0 <= i < n and words[i] in SEPARATORS:
             i += direction
             steps += 1
-        if steps == 0 or not 0 <= i < len(doc):
+        if steps == 0 or not 0 <= i < n:
             break
         start = i
-        while 0 <= i < len(doc) and doc[i].lower_ not in SEPARATORS and not doc[i].is_punct:
+        while 0 <= i < n and words[i] and words[i] not in SEPARATORS:
             i += direction
             if abs(i - start) > MAX_ITEM_TOKENS:
                 return items

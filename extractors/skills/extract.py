@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from extractors.skills import component  # noqa: F401  (registers the "skill_matcher" factory)
 from extractors.skills.candidates import candidate_terms
-from extractors.skills.component import SkillMatcher
+from extractors.skills.component import TECHNICAL_CATEGORIES, SkillMatcher
 from extractors.skills.prefilter import Condensed, Prefilter
 from extractors.skills.sections import SectionMap
 from extractors.skills.taxonomy import TAXONOMY_DIR, Taxonomy
@@ -162,7 +162,7 @@ class SkillExtractor:
                     section=sections.section_at(start),
                 )
             )
-        technical = [s for s in spans if taxonomy.skill(s.label_).category != "soft_skill"]
+        technical = [s for s in spans if taxonomy.skill(s.label_).category in TECHNICAL_CATEGORIES]
         candidates = []
         for c in candidate_terms(doc, technical):
             start = condensed.to_original(c.start_char + offset)

@@ -15,12 +15,26 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-#: Pieces end at line breaks and at sentence punctuation followed by whitespace.
-_PIECE_END = re.compile(r"\n+|(?<=[.!?;])\s+")
+#: Pieces end at line breaks and at sentence punctuation followed by a space.
+_SENTENCE_ENDS = (". ", "! ", "? ", "; ")
 JOIN = "\n"
 #: Lower-cased punctuation becomes a space, one character for one, so offsets survive and padded
 #: forms (" node js ") can only match whole words.
 _PUNCTUATION = re.compile(r"[^ 0-9a-z+#\u00c0-\uffff]")  # spaces stay: fewer replacements
+
+
+def _piece_around(text: str, hit: int) -> tuple[int, int]:
+    """The sentence or line around offset ``hit``: [start, end)."""
+    line_lo = text.rfind("\n", 0, hit) + 1
+    line_hi = text.find("\n", hit)
+    if line_hi == -1:
+        line_hi = len(text)
+    lo = max(
+        [line_lo]
+        + [i + 2 for i in (text.rfind(e, line_lo, hit) for e in _SENTENCE_ENDS) if i != -1]
+    )
+    his = [i + 1 for i in (text.find(end, hit, line_hi) for end in _SENTENCE_ENDS) if i != -1]
+    return lo, min(his) if his else line_hi
 
 
 def normalize(text: str) -> str:
@@ -54,29 +68,21 @@ class Prefilter:
 
     def condense(self, text: str) -> Condensed:
         """The pieces of ``text`` holding a candidate, in order."""
-        hits = self._hits(text)
-        if not hits:
-            return Condensed("", [0], [0])
-        pieces: list[tuple[int, int]] = []
-        start = 0
-        hit = 0
-        for boundary in _PIECE_END.finditer(text):
-            end = boundary.start()
-            while hit < len(hits) and hits[hit] < start:
-                hit += 1
-            if hit < len(hits) and hits[hit] < end:
-                pieces.append((start, end))
-            start = boundary.end()
-        while hit < len(hits) and hits[hit] < start:
-            hit += 1
-        if hit < len(hits):
-            pieces.append((start, len(text)))
-        parts, starts, origins, position = [], [], [], 0
-        for lo, hi in pieces:
+        parts: list[str] = []
+        starts: list[int] = []
+        origins: list[int] = []
+        position = 0
+        piece_end = -1
+        for hit in self._hits(text):
+            if hit < piece_end:
+                continue
+            lo, piece_end = _piece_around(text, hit)
             starts.append(position)
             origins.append(lo)
-            parts.append(text[lo:hi])
-            position += hi - lo + len(JOIN)
+            parts.append(text[lo:piece_end])
+            position += piece_end - lo + len(JOIN)
+        if not parts:
+            return Condensed("", [0], [0])
         return Condensed(JOIN.join(parts), starts, origins)
 
     def _hits(self, text: str) -> list[int]:

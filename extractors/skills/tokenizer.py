@@ -35,7 +35,7 @@ INFIX = re.compile(
     r"|(?<=[A-Za-z])&(?=[A-Za-z])"  # R&D, AT&T
     r"|(?<=[A-Za-z0-9])[)(](?=[A-Za-z])"  # word(s), (IAM)Python
     r"|(?<=[A-Za-z])[*•](?=[A-Za-z])"  # bullets glued to words
-    rf"|(?<=[a-z0-9])(?=(?:{'|'.join(GLUED_OPENERS)})\b)"  # glued bullets: codeThe
+    rf"|(?<=[a-z0-9])(?=[A-Z])(?=(?:{'|'.join(GLUED_OPENERS)})\b)"  # glued bullets: codeThe
 )
 
 TOKENIZER_NAME = "skillradar.compact_tokenizer.v1"
