@@ -1,9 +1,10 @@
-"""A pre-filter that sends spaCy only the sentences that can hold a skill.
+"""A pre-filter that sends spaCy only the stretches of text that can hold a skill.
 
 Most of a posting (the company story, benefits, legal text) names no skill. An Aho-Corasick
 automaton over every surface form in the taxonomy finds, in one pass over the lower-cased text,
-the sentences and lines with at least one candidate; only those are tokenized and matched. Each
-kept piece is copied verbatim, so offsets map back exactly.
+each candidate; spaCy then sees only a window of words around each candidate, cut at its
+sentence or line and wide enough for every context rule. Each kept piece is copied verbatim, so
+offsets map back exactly.
 """
 
 from __future__ import annotations
@@ -17,24 +18,40 @@ import ahocorasick
 
 #: Pieces end at line breaks and at sentence punctuation followed by a space.
 _SENTENCE_ENDS = (". ", "! ", "? ", "; ")
+#: Words kept on each side of a candidate: more than any rule looks at (8 tokens of context,
+#: 5-word lead-ins, 4 list items of up to 3 words).
+CONTEXT_WORDS = 14
 JOIN = "\n"
 #: Lower-cased punctuation becomes a space, one character for one, so offsets survive and padded
 #: forms (" node js ") can only match whole words.
 _PUNCTUATION = re.compile(r"[^ 0-9a-z+#\u00c0-\uffff]")  # spaces stay: fewer replacements
 
 
-def _piece_around(text: str, hit: int) -> tuple[int, int]:
-    """The sentence or line around offset ``hit``: [start, end)."""
-    line_lo = text.rfind("\n", 0, hit) + 1
-    line_hi = text.find("\n", hit)
+def _piece_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """``CONTEXT_WORDS`` words either side of [start, end), within its sentence or line."""
+    line_lo = text.rfind("\n", 0, start) + 1
+    line_hi = text.find("\n", end)
     if line_hi == -1:
         line_hi = len(text)
     lo = max(
         [line_lo]
-        + [i + 2 for i in (text.rfind(e, line_lo, hit) for e in _SENTENCE_ENDS) if i != -1]
+        + [i + 2 for i in (text.rfind(e, line_lo, start) for e in _SENTENCE_ENDS) if i != -1]
     )
-    his = [i + 1 for i in (text.find(end, hit, line_hi) for end in _SENTENCE_ENDS) if i != -1]
-    return lo, min(his) if his else line_hi
+    his = [i + 1 for i in (text.find(e, end, line_hi) for e in _SENTENCE_ENDS) if i != -1]
+    hi = min(his) if his else line_hi
+    left = start
+    for _ in range(CONTEXT_WORDS):
+        left = text.rfind(" ", lo, left)
+        if left == -1:
+            left = lo
+            break
+    right = end
+    for _ in range(CONTEXT_WORDS):
+        right = text.find(" ", right + 1, hi)
+        if right == -1:
+            right = hi
+            break
+    return max(lo, left), min(hi, right)
 
 
 def normalize(text: str) -> str:
@@ -67,25 +84,27 @@ class Prefilter:
         self._automaton.make_automaton()
 
     def condense(self, text: str) -> Condensed:
-        """The pieces of ``text`` holding a candidate, in order."""
-        parts: list[str] = []
-        starts: list[int] = []
-        origins: list[int] = []
-        position = 0
-        piece_end = -1
-        for hit in self._hits(text):
-            if hit < piece_end:
+        """The windows of ``text`` around candidates, merged where they touch, in order."""
+        pieces: list[list[int]] = []
+        for start, end in self._hits(text):
+            if pieces and end <= pieces[-1][1]:
                 continue
-            lo, piece_end = _piece_around(text, hit)
+            lo, hi = _piece_around(text, start, end)
+            if pieces and lo <= pieces[-1][1]:
+                pieces[-1][1] = max(pieces[-1][1], hi)
+            else:
+                pieces.append([lo, hi])
+        if not pieces:
+            return Condensed("", [0], [0])
+        parts, starts, origins, position = [], [], [], 0
+        for lo, hi in pieces:
             starts.append(position)
             origins.append(lo)
-            parts.append(text[lo:piece_end])
-            position += piece_end - lo + len(JOIN)
-        if not parts:
-            return Condensed("", [0], [0])
+            parts.append(text[lo:hi])
+            position += hi - lo + len(JOIN)
         return Condensed(JOIN.join(parts), starts, origins)
 
-    def _hits(self, text: str) -> list[int]:
-        """Start offsets of whole-word surface forms (the padding makes the boundaries)."""
+    def _hits(self, text: str) -> list[tuple[int, int]]:
+        """[start, end) of whole-word surface forms (the padding makes the boundaries)."""
         padded = f" {normalize(text)} "
-        return sorted({end - length - 1 for end, length in self._automaton.iter(padded)})
+        return sorted({(end - length - 1, end - 1) for end, length in self._automaton.iter(padded)})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ _HEADING_END = re.compile(r"[:\n]")
 _TRIM = "'’-*•()[]\"“”,;!?"
 _WORD = re.compile(r"[a-z][a-z'’-]*|,", re.IGNORECASE)
 _SENTENCE_BREAKS = ".!?;\n"
+_BREAK = re.compile(r"[.!?;\n]")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class SectionRules:
     headings: dict[tuple[str, ...], str]
     last_words: frozenset[str]
     longest: int
-    cues: tuple[tuple[str, re.Pattern[str]], ...]
+    cues: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @cache
@@ -43,7 +44,8 @@ def load_section_rules(directory: Path = TAXONOMY_DIR) -> SectionRules:
         }
         cue_words = raw["sentence_cues"]
         cues = tuple(
-            (label, _phrase_pattern(cue_words[label])) for label in ("preferred", "required")
+            (label, tuple(p.lower() for p in cue_words[label]))
+            for label in ("preferred", "required")
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise TaxonomyError(f"{path}: invalid section rules: {exc!r}") from exc
@@ -54,9 +56,16 @@ def load_section_rules(directory: Path = TAXONOMY_DIR) -> SectionRules:
     return SectionRules(headings, last_words, max(len(k) for k in headings), cues)
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """Any phrase occurs in lower-cased ``text`` as whole words (plain ``find``: fast)."""
+    for phrase in phrases:
+        i = text.find(phrase)
+        while i != -1:
+            j = i + len(phrase)
+            if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+                return True
+            i = text.find(phrase, i + 1)
+    return False
 
 
 class SectionMap:
@@ -72,6 +81,7 @@ class SectionMap:
         self._starts = [0]
         self._labels = ["other"]
         self._cue_cache: dict[int, str | None] = {}
+        self._breaks: list[int] | None = None
         last_words = self._rules.last_words
         for end in _HEADING_END.finditer(text):
             pos = end.start()
@@ -98,14 +108,16 @@ class SectionMap:
 
     def section_at(self, offset: int) -> str:
         """The section of the character at ``offset``; sentence cues win over headings."""
-        text = self._text
-        start = max(text.rfind(c, 0, offset) for c in _SENTENCE_BREAKS) + 1
-        cue = self._cue_cache.get(start, "")
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK.finditer(self._text)]
+        i = bisect_left(self._breaks, offset)
+        cue = self._cue_cache.get(i, "")
         if cue == "":
-            ends = [i for i in (text.find(c, offset) for c in _SENTENCE_BREAKS) if i != -1]
-            sentence = text[start : min(ends) if ends else len(text)]
-            cue = next((label for label, p in self._rules.cues if p.search(sentence)), None)
-            self._cue_cache[start] = cue
+            start = self._breaks[i - 1] + 1 if i > 0 else 0
+            end = self._breaks[i] if i < len(self._breaks) else len(self._text)
+            sentence = self._text[start:end].lower()
+            cue = next((label for label, ps in self._rules.cues if _has_phrase(sentence, ps)), None)
+            self._cue_cache[i] = cue
         return cue or self._labels[bisect_right(self._starts, offset) - 1]
 
 
