@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastexcel
 import polars as pl
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -39,11 +40,14 @@ class BadRecord:
 ReadResult = SourceRecord | BadRecord
 
 
-def read_records(path: Path, fmt: str) -> Iterator[ReadResult]:
+def read_records(path: Path, fmt: str, *, sheet: str | None = None) -> Iterator[ReadResult]:
     """Yield every record of ``path`` in file order."""
+    if fmt == "xlsx":
+        yield from _read_xlsx(path, sheet)
+        return
     readers = {"csv": _read_csv, "jsonl": _read_jsonl, "parquet": _read_parquet}
     if fmt not in readers:
-        raise ValueError(f"unknown format {fmt!r}; expected one of {sorted(readers)}")
+        raise ValueError(f"unknown format {fmt!r}; expected one of {[*sorted(readers), 'xlsx']}")
     yield from readers[fmt](path)
 
 
@@ -96,6 +100,24 @@ def _read_jsonl(path: Path) -> Iterator[ReadResult]:
                 yield BadRecord(number, f"expected a JSON object, got {type(value).__name__}", line)
                 continue
             yield SourceRecord(number, value)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Iterator[ReadResult]:
+    """Rows of one sheet (the first unless named); line = spreadsheet row (header is row 1)."""
+    workbook = fastexcel.read_excel(path)
+    rows = workbook.load_sheet(sheet if sheet is not None else 0, header_row=None, dtypes="string")
+    frame = rows.to_polars()
+    if frame.height == 0:
+        return
+    header = [
+        str(h).strip() if h is not None else f"column_{i + 1}" for i, h in enumerate(frame.row(0))
+    ]
+    for number, values in enumerate(frame.iter_rows(), start=1):
+        if number == 1 or all(v is None or not v.strip() for v in values):
+            continue
+        yield SourceRecord(
+            number, {k: v for k, v in zip(header, values, strict=True) if v is not None}
+        )
 
 
 def _read_parquet(path: Path) -> Iterator[ReadResult]:

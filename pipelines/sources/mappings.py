@@ -9,11 +9,12 @@ from extractors.mapping import ColumnMapping
 MAPPINGS_DIR = Path(__file__).resolve().parent / "mappings"
 
 
-def load_mappings(directory: Path = MAPPINGS_DIR) -> list[ColumnMapping]:
-    """Every mapping in ``directory``, sorted by name."""
-    return sorted(
-        (ColumnMapping.from_yaml(p) for p in directory.glob("*.yaml")), key=lambda m: m.name
-    )
+def load_mappings(
+    directory: Path = MAPPINGS_DIR, *, enabled_only: bool = True
+) -> list[ColumnMapping]:
+    """The mappings in ``directory`` (enabled ones unless told otherwise), sorted by name."""
+    mappings = (ColumnMapping.from_yaml(p) for p in directory.glob("*.yaml"))
+    return sorted((m for m in mappings if m.enabled or not enabled_only), key=lambda m: m.name)
 
 
 def source_path(mapping: ColumnMapping, data_root: Path) -> Path:

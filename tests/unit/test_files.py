@@ -72,3 +72,46 @@ def test_jsonl_accounts_for_every_nonblank_line(tmp_path: Path, values: list) ->
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     items = list(read_records(path, "jsonl"))
     assert len(items) == sum(1 for line in lines if line.strip())
+
+
+def test_xlsx_rows_start_at_row_two_and_blank_rows_are_skipped(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "export.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("postings")
+    for r, row in enumerate(
+        [["ID", "TITLE_RAW"], ["1", "Data Engineer"], [], ["2", "ML Engineer"]]
+    ):
+        sheet.write_row(r, 0, row)
+    book.close()
+    assert list(read_records(path, "xlsx")) == [
+        SourceRecord(2, {"ID": "1", "TITLE_RAW": "Data Engineer"}),
+        SourceRecord(4, {"ID": "2", "TITLE_RAW": "ML Engineer"}),
+    ]
+
+
+def test_lightcast_style_export_maps_onto_postings(tmp_path: Path) -> None:
+    """Real LinkedIn rows re-shaped into Lightcast's export columns, in an XLSX file."""
+    import xlsxwriter
+
+    from extractors.mapping import ColumnMapping, normalize
+    from pipelines.sources.mappings import MAPPINGS_DIR
+
+    rows = list(csv.DictReader((Path(__file__).parents[1] / "data/linkedin_slice.csv").open()))[:5]
+    path = tmp_path / "export.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet()
+    header = ["ID", "POSTED", "TITLE_RAW", "COMPANY_NAME", "BODY", "CITY_NAME", "SALARY_FROM"]
+    sheet.write_row(0, 0, header)
+    for i, row in enumerate(rows, start=1):
+        posted = f"2024-04-{10 + i:02d}"
+        sheet.write_row(i, 0, [row["job_id"], posted, row["title"], row["company_name"],
+                               row["description"], row["location"], row["min_salary"]])  # fmt: skip
+    book.close()
+    mapping = ColumnMapping.from_yaml(MAPPINGS_DIR / "lightcast_export.yaml")
+    assert mapping.enabled is False
+    postings = [normalize(r.fields, mapping) for r in read_records(path, "xlsx")]  # type: ignore[union-attr]
+    assert [p.source_id for p in postings] == [r["job_id"] for r in rows]
+    assert [p.title for p in postings] == [" ".join(r["title"].split()) for r in rows]
+    assert postings[0].posted_date.isoformat() == "2024-04-11"

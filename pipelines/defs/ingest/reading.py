@@ -52,7 +52,7 @@ def ingest_file(
     bad: list[dict[str, object]] = []
     seen: set[str] = set()
     duplicates = 0
-    for item in read_records(path, mapping.format):
+    for item in read_records(path, mapping.format, sheet=mapping.sheet):
         if isinstance(item, BadRecord):
             bad.append(quarantine_row("read", mapping.name, mapping.path, item, now))
             continue

@@ -49,7 +49,9 @@ def postings(
 ) -> dg.MaterializeResult:
     """Rebuild ``postings`` from the raw layer."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    mappings = {m.name: m for m in load_mappings(Path(bundled_data.mappings_dir))}
+    mappings = {
+        m.name: m for m in load_mappings(Path(bundled_data.mappings_dir), enabled_only=False)
+    }
     latest: dict[str, Posting] = {}
     bad: list[dict[str, object]] = []
     superseded = 0
