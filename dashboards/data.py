@@ -16,10 +16,13 @@ from warehouse.snapshots import NoSnapshotError, SnapshotReader
 __all__ = [
     "NoSnapshotError",
     "RefreshStatus",
+    "quarantine_reasons",
+    "quarantine_rows",
     "refresh_status",
     "salary_facets",
     "salary_groups",
     "skill_catalog",
+    "source_counts",
     "top_skills",
     "weekly_skill_share",
 ]
@@ -80,3 +83,18 @@ def refresh_status(reader: SnapshotReader) -> RefreshStatus | None:
         salaries_total=int(row["salaries_total"]),
         extractor_version=str(row["extractor_version"]),
     )
+
+
+def source_counts(reader: SnapshotReader) -> pl.DataFrame:
+    """Postings per source with their date span and how many state a salary."""
+    return reader.query("status_sources")
+
+
+def quarantine_reasons(reader: SnapshotReader) -> pl.DataFrame:
+    """Quarantined records counted by stage, source and reason."""
+    return reader.query("status_quarantine_reasons")
+
+
+def quarantine_rows(reader: SnapshotReader) -> pl.DataFrame:
+    """Every quarantined record with its file, line, reason and raw text."""
+    return reader.query("status_quarantine")

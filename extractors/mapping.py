@@ -60,10 +60,12 @@ class ColumnMapping(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
-    format: Literal["csv", "jsonl", "parquet"]
+    format: Literal["csv", "jsonl", "parquet", "xlsx"]
     path: str
     licence: str
     attribution: str = ""
+    enabled: bool = True
+    sheet: str | None = None
     posted_at_format: Literal["auto", "iso", "epoch_s", "epoch_ms"] = "auto"
     fields: FieldMap
 

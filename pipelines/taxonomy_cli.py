@@ -13,6 +13,7 @@ from rich.table import Table
 from extractors.roadmaps import ROADMAPS_DIR, check_roadmaps, load_roadmaps
 from extractors.skills.extract import SkillExtractor
 from extractors.skills.taxonomy import TAXONOMY_DIR, Skill, Taxonomy, TaxonomyError, load_taxonomy
+from warehouse.exports import safe_cell
 
 app = typer.Typer(
     help="Validate, search, show and export the skill taxonomy.", no_args_is_help=True
@@ -135,5 +136,4 @@ def _haystack(skill: Skill) -> str:
 
 
 def _safe(cell: str) -> str:
-    """Neutralise spreadsheet formula injection (cells starting with = + - @, tab or CR)."""
-    return "'" + cell if cell[:1] in {"=", "+", "-", "@", "\t", "\r"} else cell
+    return str(safe_cell(cell))

@@ -49,3 +49,29 @@ def materialize_all(
         resources=resources,
         instance=instance,
     )
+
+
+def write_slice_with_bad_rows(path: Path) -> None:
+    """The LinkedIn slice plus three bad records (written here, never presented as postings).
+
+    An unreadable line whose text starts like a spreadsheet formula, a record without a
+    description and a record with an unparseable date.
+    """
+    import csv
+    import shutil
+
+    shutil.copy(DATA / "linkedin_slice.csv", path)
+    header = next(csv.reader(path.open(encoding="utf-8")))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write('=HYPERLINK("http://example.invalid"),row\n')
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writerow({h: "" for h in header} | {"job_id": "x1", "title": "T"})
+        writer.writerow(
+            {h: "" for h in header}
+            | {
+                "job_id": "x2",
+                "title": "Data Engineer",
+                "description": "SQL",
+                "listed_time": "soon",
+            }
+        )

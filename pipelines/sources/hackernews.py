@@ -90,8 +90,11 @@ def parse_header(parts: list[str]) -> dict[str, str | None]:
     roles = [p for p in other if _ROLE.search(p)]
     result["salary"] = salary[0] if salary else None
     result["title"] = roles[0] if roles else (other[0] if other else None)
-    places = place + [p for p in other if p != result["title"] and p not in roles]
-    result["location"] = places[0] if places else None
+    leftovers = [p for p in other if p != result["title"] and p not in roles]
+    bare = [p for p in place if _PLACE.fullmatch(p)]  # "REMOTE", "ONSITE": no place named
+    located = [p for p in place if p not in bare]
+    candidates = located + leftovers + bare
+    result["location"] = candidates[0] if candidates else None
     if any(re.search(r"\bremote\b", p, re.I) for p in rest):
         result["remote"] = "remote"
     return result

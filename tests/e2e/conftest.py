@@ -73,3 +73,16 @@ def artifacts_dir() -> Path:
     """Where screenshots go (``tests/artifacts/``, not tracked)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def quarantine_dash_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard over a warehouse built from the slice plus three bad records."""
+    from helpers import materialize_all, slice_resources, write_mapping, write_slice_with_bad_rows
+
+    root = tmp_path_factory.mktemp("with-quarantine")
+    source = root / "postings.csv"
+    write_slice_with_bad_rows(source)
+    result = materialize_all(slice_resources(root / "data", write_mapping(root / "m", source)))
+    assert result.success
+    yield from _serve(root / "data" / "published")

@@ -171,3 +171,30 @@ def test_before_first_refresh_pages_say_no_data_yet(
     )
     tab.shot(artifacts_dir, "no-data" + path.replace("/", "-").rstrip("-"))
     assert tab.errors == []
+
+
+def test_status_page_shows_sources_quarantine_and_credits(
+    tab: Tab, quarantine_dash_url: str, artifacts_dir: Path, tmp_path: Path
+):
+    from dashboards.attribution import DATA_SOURCES
+
+    tab.open(quarantine_dash_url + "/status")
+    tab.page.wait_for_selector("#status-sources-table td")
+    assert "linkedin_2023_2024" in tab.page.inner_text("#status-sources-table")
+    tab.page.wait_for_selector("#status-quarantine-table td")
+    note = tab.page.inner_text("#status-quarantine-note")
+    assert note.startswith("3 records quarantined")
+    reasons = tab.page.inner_text("#status-reasons-table")
+    assert "empty description" in reasons and "bad posted date" in reasons
+    credits = tab.page.inner_text("#status-attribution")
+    assert all(s.name in credits for s in DATA_SOURCES)
+    with tab.page.expect_download() as download:
+        tab.page.click("#status-quarantine-download-button")
+    saved = tmp_path / "quarantine.csv"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("stage,source,source_file,line,reason,raw")
+    assert len(text.strip().splitlines()) >= 4
+    assert "'=HYPERLINK" in text and ',"=HYPERLINK' not in text and ",=HYPERLINK" not in text
+    tab.shot(artifacts_dir, "status")
+    assert tab.errors == []

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import shutil
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import polars as pl
 import pytest
-from helpers import DATA, materialize_all, slice_resources, write_mapping
+from helpers import (
+    DATA,
+    materialize_all,
+    slice_resources,
+    write_mapping,
+    write_slice_with_bad_rows,
+)
 
 from warehouse import snapshots
 
@@ -91,21 +95,7 @@ def test_rerun_reuses_extractions_and_adds_nothing(tmp_path: Path) -> None:
 
 def test_bad_rows_are_quarantined_and_counts_reconcile(tmp_path: Path) -> None:
     source = tmp_path / "postings.csv"
-    shutil.copy(DATA / "linkedin_slice.csv", source)
-    header = next(csv.reader(source.open(encoding="utf-8")))
-    with source.open("a", encoding="utf-8", newline="") as handle:
-        handle.write("short,row\n")  # wrong number of fields: unreadable
-        writer = csv.DictWriter(handle, fieldnames=header)
-        writer.writerow({h: "" for h in header} | {"job_id": "x1", "title": "T"})  # no text
-        writer.writerow(
-            {h: "" for h in header}
-            | {
-                "job_id": "x2",
-                "title": "Data Engineer",
-                "description": "SQL",
-                "listed_time": "soon",
-            }
-        )
+    write_slice_with_bad_rows(source)
     mappings = write_mapping(tmp_path / "mappings", source)
     result = materialize_all(slice_resources(tmp_path / "data", mappings))
     assert result.success

@@ -1,0 +1,317 @@
+"""Posting de-duplication: exact content keys, MinHash-LSH near-duplicates, repost windows.
+
+A posting is normalised into one segment per line (title, company, then the sentences and list
+items of the description) with volatile boilerplate removed: URLs, e-mails, hashtags and job or
+requisition ids, calendar dates, equal-opportunity statements, and the values of numbers.
+Shingles never cross a segment boundary, so reordered bullets leave the shingle set unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from datasketch import MinHash, MinHashLSH
+
+_TAGS = re.compile(r"<[^<>]{1,200}>")
+_URLS = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.IGNORECASE)
+_HASHTAGS = re.compile(r"(?<![\w&])#[A-Za-z][\w-]*")
+_TRACKING_IDS = re.compile(
+    r"\b(?:job|req(?:uisition)?|reference|ref|posting|vacancy|position)\s*"
+    r"(?:id|no\.?|number|code|#)\s*[:#.]?\s*[A-Za-z]{0,4}[-_]?\d[\w-]*",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATES = re.compile(
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?(?:,?\s+\d{{4}})?\b"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
+    re.IGNORECASE,
+)
+_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z])")
+_SEGMENT_BREAKS = re.compile(r"[.!?;:\n\r\t•·▪●◦■►➢✓✔|]+|\s[-–—*]+\s|(?<=\w)[-–—]+\s|^\s*[-–—*]+\s")
+_BOILERPLATE = re.compile(
+    r"equal (?:employment )?opportunit|affirmative action|without regard to|"
+    r"regardless of (?:race|colou?r|religion|sex|gender|age|national|sexual|disabilit)|"
+    r"discriminat|protected veteran|veteran status|genetic information|"
+    r"reasonable accommodation|e-?verify|\beeo\b|minorities|m/f/d/v"
+)
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+_LEGAL_SUFFIXES = frozenset(
+    ("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
+     "plc", "gmbh", "ag", "sa", "lp", "llp", "pllc", "pc", "group", "holdings")
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DedupPosting:
+    """One posting as the de-duplicator sees it."""
+
+    posting_id: str
+    source: str
+    title: str | None
+    company: str | None
+    description: str | None
+    posted_date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Postings that are one job; ``cluster_id`` is the canonical (earliest, then smallest) id."""
+
+    cluster_id: str
+    member_ids: tuple[str, ...]
+    first_seen: dt.date
+    last_seen: dt.date
+    reasons: dict[str, str] = field(default_factory=dict)
+
+
+def _segments(text: str | None, *, drop_boilerplate: bool) -> list[str]:
+    """Normalised segments (sentences, list items) of ``text``: lower-case words, digits as 0."""
+    if not text:
+        return []
+    text = unicodedata.normalize("NFKC", html.unescape(text))
+    text = _TAGS.sub("\n", text)
+    text = _URLS.sub(" ", text)
+    text = _CAMEL.sub(" ", text)
+    text = _HASHTAGS.sub(" ", text)
+    text = _TRACKING_IDS.sub(" ", text)
+    text = _DATES.sub(" ", text)
+    out = []
+    for piece in _SEGMENT_BREAKS.split(text):
+        piece = piece.casefold()
+        if drop_boilerplate and _BOILERPLATE.search(piece):
+            continue
+        words = _DIGITS.sub("0", _NON_WORD.sub(" ", piece)).split()
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def normalize_company(company: str | None) -> str:
+    """Company name for matching: lower-case words without legal suffixes; ``""`` if missing."""
+    words = _NON_WORD.sub(" ", unicodedata.normalize("NFKC", company or "").casefold()).split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def normalize_for_hash(title: str | None, company: str | None, description: str | None) -> str:
+    """Normalised posting text, one segment per line: title, company, then the description."""
+    lines = [
+        " ".join(_segments(title, drop_boilerplate=False)),
+        normalize_company(company),
+        *_segments(description, drop_boilerplate=True),
+    ]
+    return "\n".join(lines)
+
+
+def exact_key(title: str | None, company: str | None, description: str | None) -> str:
+    """SHA-256 hex digest of :func:`normalize_for_hash`."""
+    return hashlib.sha256(normalize_for_hash(title, company, description).encode()).hexdigest()
+
+
+def shingles(text: str, k: int = 5) -> set[str]:
+    """Word ``k``-shingles within each line; a line of at most ``k`` words is one shingle.
+
+    ``text`` should come from :func:`normalize_for_hash`; other text is only lower-cased and
+    stripped of punctuation here (no boilerplate removal).
+    """
+    found: set[str] = set()
+    for line in unicodedata.normalize("NFKC", text).casefold().split("\n"):
+        words = _DIGITS.sub("0", _NON_WORD.sub(" ", line)).split()
+        if len(words) <= k:
+            if words:
+                found.add(" ".join(words))
+        else:
+            found.update(" ".join(words[i : i + k]) for i in range(len(words) - k + 1))
+    return found
+
+
+def _shingle_hashes(text: str, k: int) -> frozenset[int]:
+    """Stable 32-bit hashes of :func:`shingles` (CRC-32, identical across runs)."""
+    return frozenset(zlib.crc32(s.encode()) for s in shingles(text, k))
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+@dataclass(slots=True)
+class _Group:
+    """Postings with the same exact key."""
+
+    members: list[int]
+    company: str
+    hashes: frozenset[int]
+    neighbours: dict[int, float] = field(default_factory=dict)
+    hits: list[tuple[int, int]] = field(default_factory=list)  # (posting, cluster) seen so far
+
+
+def _near_neighbours(groups: list[_Group], *, threshold: float, num_perm: int, seed: int) -> None:
+    """Fill ``neighbours``: groups with matching companies and Jaccard ≥ ``threshold``."""
+    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.2), num_perm=num_perm)
+    sketches = []
+    for index, group in enumerate(groups):
+        sketch = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity)
+        sketch.update_batch(sorted(group.hashes))
+        sketches.append(sketch)
+        if group.hashes:
+            lsh.insert(index, sketch)
+    for index, group in enumerate(groups):
+        if not group.hashes:
+            continue
+        for other in lsh.query(sketches[index]):
+            if other <= index:
+                continue
+            peer = groups[other]
+            if group.company and peer.company and group.company != peer.company:
+                continue
+            similarity = _jaccard(group.hashes, peer.hashes)
+            if similarity >= threshold:
+                group.neighbours[other] = similarity
+                peer.neighbours[index] = similarity
+
+
+def find_clusters(
+    postings: Iterable[DedupPosting],
+    *,
+    threshold: float = 0.8,
+    num_perm: int = 128,
+    repost_window_days: int = 60,
+    seed: int = 1,
+    k: int = 5,
+) -> list[Cluster]:
+    """Cluster duplicate postings; every posting lands in exactly one cluster.
+
+    Two postings match when their exact keys are equal, or when their companies match (equal
+    normalised names, or one missing) and the Jaccard similarity of their shingles is at least
+    ``threshold`` (LSH finds candidates, exact Jaccard decides). Postings are taken oldest first
+    and join (merging, if several) the clusters of their matches whose ``first_seen`` lies
+    within ``repost_window_days``; otherwise they start a new cluster. The result does not depend
+    on input order and is sorted by ``(first_seen, cluster_id)``.
+    """
+    items = list(postings)
+    ids = [p.posting_id for p in items]
+    if len(set(ids)) != len(ids):
+        raise ValueError("posting ids must be unique")
+    order = sorted(range(len(items)), key=lambda i: (items[i].posted_date, ids[i]))
+
+    group_of: dict[int, int] = {}
+    groups: list[_Group] = []
+    by_key: dict[str, int] = {}
+    for i in order:
+        posting = items[i]
+        text = normalize_for_hash(posting.title, posting.company, posting.description)
+        key = hashlib.sha256(text.encode()).hexdigest()
+        if key not in by_key:
+            by_key[key] = len(groups)
+            groups.append(_Group([], normalize_company(posting.company), _shingle_hashes(text, k)))
+        group_of[i] = by_key[key]
+        groups[by_key[key]].members.append(i)
+    _near_neighbours(groups, threshold=threshold, num_perm=num_perm, seed=seed)
+
+    parent: list[int] = []
+    first: list[int] = []  # canonical posting of each root cluster
+    members: list[list[int]] = []
+    reasons: dict[int, str] = {}
+
+    def find(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    def describe(p: int, m: int, similarity: float, exact: bool) -> str:
+        if not exact:
+            return f"near-duplicate: jaccard {similarity:.2f} with {ids[m]}"
+        if items[p].posted_date == items[m].posted_date:
+            return "exact content hash"
+        return f"repost within {repost_window_days} days of {ids[m]}"
+
+    for p in order:
+        g = group_of[p]
+        date = items[p].posted_date
+        links: dict[int, tuple[float, bool, int]] = {}  # root → (similarity, exact, member)
+        sources = [(g, 1.0, True)] + [(h, s, False) for h, s in groups[g].neighbours.items()]
+        for h, similarity, exact in sources:
+            for m, c in groups[h].hits:
+                root = find(c)
+                if (date - items[first[root]].posted_date).days > repost_window_days:
+                    continue
+                best = links.get(root)
+                candidate = (similarity, exact, m)
+                if best is None or _better(candidate, best, items, ids):
+                    links[root] = candidate
+        if not links:
+            cluster = len(parent)
+            parent.append(cluster)
+            first.append(p)
+            members.append([p])
+        else:
+            roots = sorted(links, key=lambda r: (items[first[r]].posted_date, ids[first[r]]))
+            cluster = roots[0]
+            top = roots[0]
+            for r in roots[1:]:
+                if _better(links[r], links[top], items, ids):
+                    top = r
+            similarity, exact, m = links[top]
+            reasons[p] = describe(p, m, similarity, exact)
+            members[cluster].append(p)
+            for r in roots[1:]:
+                similarity, exact, m = links[r]
+                reasons[first[r]] = f"via {ids[p]}: " + describe(p, m, similarity, exact)
+                parent[r] = cluster
+                members[cluster].extend(members[r])
+                members[r] = []
+        if all(find(c) != cluster for _, c in groups[g].hits):
+            groups[g].hits.append((p, cluster))
+
+    clusters = []
+    for c, group_members in enumerate(members):
+        if parent[c] != c:
+            continue
+        group_members.sort(key=lambda i: (items[i].posted_date, ids[i]))
+        canonical = group_members[0]
+        clusters.append(
+            Cluster(
+                cluster_id=ids[canonical],
+                member_ids=tuple(ids[i] for i in group_members),
+                first_seen=items[canonical].posted_date,
+                last_seen=max(items[i].posted_date for i in group_members),
+                reasons={ids[i]: reasons[i] for i in group_members[1:]},
+            )
+        )
+    clusters.sort(key=lambda c: (c.first_seen, c.cluster_id))
+    return clusters
+
+
+def _better(
+    a: tuple[float, bool, int],
+    b: tuple[float, bool, int],
+    items: list[DedupPosting],
+    ids: list[str],
+) -> bool:
+    """Whether link ``a`` beats ``b``: exact first, then higher similarity, then older posting."""
+    return (not a[1], -a[0], items[a[2]].posted_date, ids[a[2]]) < (
+        not b[1], -b[0], items[b[2]].posted_date, ids[b[2]],
+    )  # fmt: skip
