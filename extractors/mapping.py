@@ -52,6 +52,13 @@ class FieldMap(BaseModel):
     salary_max: str | None = None
     salary_period: str | None = None
     salary_currency: str | None = None
+    salary_text: str | None = None
+
+
+#: Connectors hand over records already keyed by the posting field names.
+IDENTITY_FIELDS = FieldMap(
+    **{name: name for name in FieldMap.model_fields}  # type: ignore[arg-type]
+)
 
 
 class ColumnMapping(BaseModel):
@@ -107,10 +114,18 @@ class Posting:
     salary_max: float | None
     salary_period: str | None
     salary_currency: str | None
+    salary_text: str | None = None
 
     def as_row(self) -> dict[str, Any]:
         """The posting as a plain dict."""
         return asdict(self)
+
+
+def api_mapping(source: str, licence: str = "as the source's terms allow") -> ColumnMapping:
+    """The mapping for records a connector has already keyed by posting field names."""
+    return ColumnMapping(
+        name=source, format="jsonl", path="", licence=licence, fields=IDENTITY_FIELDS
+    )
 
 
 def content_hash(record: dict[str, Any]) -> str:
@@ -161,6 +176,7 @@ def normalize(
         salary_max=_to_float(_get(record, f.salary_max)),
         salary_period=clean_field(_get(record, f.salary_period)),
         salary_currency=clean_field(_get(record, f.salary_currency)),
+        salary_text=clean_field(_get(record, f.salary_text)),
     )
 
 

@@ -8,6 +8,8 @@ import dagster as dg
 import yaml
 
 from pipelines.defs.resources import BundledData, Warehouse
+from pipelines.sources.config import SOURCES_FILE
+from pipelines.sources.resources import JobBoardsResource
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
@@ -20,6 +22,7 @@ def slice_resources(data_dir: Path, mappings_dir: Path) -> dict[str, dg.Configur
     """Resources that point the pipeline at the test slices and ``data_dir``."""
     return {
         "warehouse": Warehouse(data_dir=str(data_dir)),
+        "job_boards": JobBoardsResource(sources_file=str(SOURCES_FILE)),
         "bundled_data": BundledData(
             data_root=str(DATA),
             mappings_dir=str(mappings_dir),

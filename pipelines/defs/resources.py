@@ -1,5 +1,6 @@
 """Resources: the warehouse (DuckDB file + published snapshots) and the bundled data folder."""
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -8,6 +9,8 @@ import dagster as dg
 import duckdb
 from pydantic import Field
 
+from pipelines.sources.config import SOURCES_FILE
+from pipelines.sources.resources import JobBoardsResource
 from warehouse import db
 from warehouse.paths import PROJECT_ROOT, DataPaths
 
@@ -52,6 +55,11 @@ class BundledData(dg.ConfigurableResource):
         return Path(self.data_root) / relative
 
 
+def sources_file() -> Path:
+    """The user's ``sources.yaml``: ``SKILLRADAR_SOURCES`` or the one in pipelines/sources."""
+    return Path(os.environ.get("SKILLRADAR_SOURCES", str(SOURCES_FILE)))
+
+
 @dg.definitions
 def resources() -> dg.Definitions:
     """Default resources; ``SKILLRADAR_DATA_DIR`` moves the warehouse."""
@@ -59,5 +67,6 @@ def resources() -> dg.Definitions:
         resources={
             "warehouse": Warehouse(data_dir=str(DataPaths().data_dir)),
             "bundled_data": BundledData(),
+            "job_boards": JobBoardsResource(sources_file=str(sources_file())),
         }
     )

@@ -173,22 +173,23 @@ def _describe(error: Any) -> str:
     loc = [p for i, p in enumerate(error["loc"]) if not (i == 2 and p in CONNECTORS)]
     kind = error["type"]
     if kind == "extra_forbidden":
-        return f"{_path(loc[:-1])}: unknown key {loc[-1]!r}"
+        return f"{_at(loc[:-1])}unknown key {loc[-1]!r}"
     if kind == "union_tag_invalid":
         tag = error.get("ctx", {}).get("tag")
-        return f"{_path([*loc, 'type'])}: unknown source {tag!r} (expected one of {CONNECTORS})"
+        return f"{_at([*loc, 'type'])}unknown source {tag!r} (expected one of {CONNECTORS})"
     if kind == "union_tag_not_found":
-        return f"{_path(loc)}: missing key 'type'"
+        return f"{_at(loc)}missing key 'type'"
     if kind == "missing":
-        return f"{_path(loc[:-1])}: missing key {loc[-1]!r}"
-    return f"{_path(loc)}: {error['msg']}"
+        return f"{_at(loc[:-1])}missing key {loc[-1]!r}"
+    return f"{_at(loc)}{error['msg']}"
 
 
-def _path(loc: list[Any]) -> str:
+def _at(loc: list[Any]) -> str:
+    """``sources[2].type: `` for a pydantic location; empty at the top level."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "<root>"
+    return f"{out}: " if out else ""
 
 
 def build_client(

@@ -164,8 +164,7 @@ class HttpTransport:
                 response = self._client.send(request)
             except httpx.TransportError as exc:
                 reason = f"{type(exc).__name__}: {self.redact(str(exc))}"
-                delay = self._backoff(attempt)
-                status = None
+                status, retry_after = None, None
             else:
                 if response.is_success:
                     return response
@@ -174,13 +173,13 @@ class HttpTransport:
                 if status not in RETRY_STATUSES:
                     raise SourceHTTPError(f"GET {shown} failed: {reason}", url=shown, status=status)
                 retry_after = self._retry_after(response, shown)
-                delay = self._backoff(attempt) if retry_after is None else retry_after
             if attempt == self.max_attempts:
                 raise SourceHTTPError(
                     f"GET {shown} failed after {attempt} attempts; last error: {reason}",
                     url=shown,
                     status=status,
                 )
+            delay = self._backoff(attempt) if retry_after is None else retry_after
             logger.warning(
                 "GET %s: %s; retry %d/%d in %.1f s",
                 shown,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ def clock() -> datetime:
 
 
 @pytest.fixture
-def transport() -> HttpTransport:
+def transport() -> Iterator[HttpTransport]:
     with HttpTransport(min_interval_s=0, sleep=lambda _: None, jitter=lambda: 0.5) as t:
         yield t
 
@@ -49,7 +50,11 @@ def test_greenhouse_unescapes_content_and_keeps_the_payload(transport: HttpTrans
         records = list(GreenhouseClient(transport, board="vaulttec", clock=clock).fetch())
     assert route.calls.last.request.url.params["content"] == "true"
     [record] = records
-    assert (record.source, record.source_id, record.fetched_at) == ("greenhouse:vaulttec", "127817", NOW)
+    assert (record.source, record.source_id, record.fetched_at) == (
+        "greenhouse:vaulttec",
+        "127817",
+        NOW,
+    )
     assert record.url == "https://boards.greenhouse.io/vaulttec/jobs/127817"
     assert record.payload == example["jobs"][0]
     f = record.posting_fields()
@@ -80,7 +85,9 @@ def test_lever_pages_with_skip_and_limit(transport: HttpTransport) -> None:
     f = records[0].posting_fields()
     assert f["source_id"] == "5ac21346-8e0c-4494-8e7a-3eb92ff77902"
     assert f["description"].startswith("<div>Example Co builds analytics tools.")
-    assert "<h3>What you'll do</h3><ul><li>Build pipelines in Python and SQL</li>" in f["description"]
+    assert (
+        "<h3>What you'll do</h3><ul><li>Build pipelines in Python and SQL</li>" in f["description"]
+    )
     assert f["description"].endswith("<div>We offer a learning budget.</div>")
     assert (f["company"], f["location"], f["remote"]) == ("exampleco", "Berlin, Germany", "hybrid")
     assert f["posted_at"] == 1712042400000
@@ -110,7 +117,10 @@ def test_ashby_maps_compensation_and_skips_unlisted_jobs(transport: HttpTranspor
         )
         records = list(AshbyClient(transport, org="exampleai").fetch())
     assert route.calls.last.request.url.params["includeCompensation"] == "true"
-    assert [r.payload["title"] for r in records] == ["Applied AI Engineer", "Data Scientist, Growth"]
+    assert [r.payload["title"] for r in records] == [
+        "Applied AI Engineer",
+        "Data Scientist, Growth",
+    ]
     f = records[0].posting_fields()
     assert (f["salary_min"], f["salary_max"], f["salary_currency"], f["salary_period"]) == (
         180000, 240000, "USD", "1 YEAR",
@@ -133,8 +143,10 @@ def test_arbeitnow_follows_links_next(transport: HttpTransport) -> None:
         )
         records = list(ArbeitnowClient(transport).fetch())
     assert [r.source_id for r in records] == [
-        "data-engineer-berlin-123456", "ml-engineer-remote-234567", "analytics-engineer-hamburg-345678",
-    ]  # fmt: skip
+        "data-engineer-berlin-123456",
+        "ml-engineer-remote-234567",
+        "analytics-engineer-hamburg-345678",
+    ]
     f = records[1].posting_fields()
     assert (f["title"], f["company"], f["location"], f["remote"]) == (
         "ML Engineer", "Muster AG", "Munich", True,
@@ -164,7 +176,11 @@ def test_remoteok_skips_the_legal_notice_and_keeps_attribution(transport: HttpTr
         "https://remoteOK.com/remote-jobs/remote-senior-python-engineer-example-labs-1090001"
     )
     f = records[0].posting_fields()
-    assert (f["title"], f["company"], f["remote"]) == ("Senior Python Engineer", "Example Labs", True)
+    assert (f["title"], f["company"], f["remote"]) == (
+        "Senior Python Engineer",
+        "Example Labs",
+        True,
+    )
     assert (f["salary_min"], f["salary_max"], f["salary_currency"]) == (120000, 160000, "USD")
     assert f["posted_at"] == "2024-04-03T08:00:00+00:00"
     g = records[1].posting_fields()  # salary 0/0 means "not given"
@@ -336,4 +352,3 @@ def test_fetched_record_round_trips_and_fields_are_complete() -> None:
     assert set(record.posting_fields()) == set(PostingFields.__annotations__)
     with pytest.raises(ValueError, match="no connector"):
         FetchedRecord("monster", "1", NOW, None, {}).posting_fields()
-

@@ -3,15 +3,18 @@
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import polars as pl
 
-from extractors.mapping import Posting, RecordRejected, normalize
+from extractors.mapping import ColumnMapping, Posting, RecordRejected, api_mapping, normalize
+from pipelines.defs.ingest.api import api_raw_postings
 from pipelines.defs.ingest.assets import raw_postings
 from pipelines.defs.ingest.reading import QUARANTINE_SCHEMA
 from pipelines.defs.resources import BundledData, Warehouse
 from pipelines.sources.mappings import load_mappings
+from pipelines.sources.models import CONNECTORS, FetchedRecord
 from warehouse import db
 
 POSTINGS_SCHEMA = {
@@ -34,13 +37,14 @@ POSTINGS_SCHEMA = {
     "salary_max": pl.Float64,
     "salary_period": pl.String,
     "salary_currency": pl.String,
+    "salary_text": pl.String,
 }
 
 
 @dg.asset(
     group_name="normalize",
     kinds={"duckdb"},
-    deps=[raw_postings],
+    deps=[raw_postings, api_raw_postings],
     description="One row per posting (latest version of each source id), normalised. Records "
     "that cannot become a posting are quarantined with their reason.",
 )
@@ -58,13 +62,9 @@ def postings(
     with warehouse.connect() as con:
         raw = db.fetch(con, "normalize/raw_records")
         for row in raw.iter_rows(named=True):
-            mapping = mappings.get(row["source"])
             try:
-                if mapping is None:
-                    raise RecordRejected(f"no column mapping named {row['source']!r}")
-                posting = normalize(
-                    json.loads(row["record"]), mapping, record_hash=row["content_hash"]
-                )
+                fields, mapping = _fields_and_mapping(row, mappings)
+                posting = normalize(fields, mapping, record_hash=row["content_hash"])
             except RecordRejected as exc:
                 bad.append(_quarantine(row, str(exc), now))
                 continue
@@ -88,6 +88,22 @@ def postings(
     context.log.info(", ".join(f"{k} {v}" for k, v in counts.items()))
     weeks = frame.select(pl.col("posted_week").n_unique()).item() if frame.height else 0
     return dg.MaterializeResult(metadata={**counts, "weeks": weeks})
+
+
+def _fields_and_mapping(
+    row: dict[str, Any], mappings: dict[str, ColumnMapping]
+) -> tuple[dict[str, Any], ColumnMapping]:
+    """A file record with its column mapping, or an API record mapped by its connector."""
+    mapping = mappings.get(row["source"])
+    if mapping is not None:
+        return json.loads(row["record"]), mapping
+    if row["source"].split(":", 1)[0] in CONNECTORS:
+        try:
+            record = FetchedRecord.from_dict(json.loads(row["record"]))
+            return dict(record.posting_fields()), api_mapping(row["source"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RecordRejected(f"unreadable API record: {exc}") from exc
+    raise RecordRejected(f"no column mapping or connector named {row['source']!r}")
 
 
 def _quarantine(row: dict[str, object], reason: str, now: dt.datetime) -> dict[str, object]:

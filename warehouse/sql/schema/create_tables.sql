@@ -52,6 +52,8 @@ create table if not exists postings (
     salary_currency varchar
 );
 
+alter table postings add column if not exists salary_text varchar;
+
 create table if not exists skill_mentions (
     posting_id varchar not null,
     content_hash varchar not null,
