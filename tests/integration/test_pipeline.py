@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import dagster as dg
@@ -39,7 +40,7 @@ def test_definitions_load_with_schedule_and_checks() -> None:
     keys = {k.to_user_string() for k in d.resolve_all_asset_keys()}
     assert keys == {
         "raw_postings", "postings", "skill_mentions", "weekly_skill_demand", "skill_totals",
-        "posting_skills",
+        "posting_skills", "api_raw_postings", "posting_clusters",
         "salaries", "market_index", "published_snapshot",
     }  # fmt: skip
     schedule = d.resolve_schedule_def("weekly_refresh_schedule")
@@ -48,6 +49,7 @@ def test_definitions_load_with_schedule_and_checks() -> None:
     check_names = {c.name for checks in d.asset_checks or [] for c in checks.check_specs}
     assert "raw_postings_counts_reconcile" in check_names
     assert "postings_counts_reconcile" in check_names
+    assert "posting_clusters_reconcile" in check_names
 
 
 def test_materialize_builds_every_table(built_warehouse: Path) -> None:
@@ -113,3 +115,37 @@ def test_bad_rows_are_quarantined_and_counts_reconcile(tmp_path: Path) -> None:
     counts = table_counts(tmp_path / "data")
     assert counts["postings"] == SLICE_ROWS
     assert counts["raw_postings"] == SLICE_ROWS + 2
+
+
+def test_a_repost_is_merged_and_unique_counts_drop_by_one(tmp_path: Path) -> None:
+    """A real posting re-listed under a new id three days later (constructed here)."""
+    source = tmp_path / "postings.csv"
+    rows = list(csv.DictReader((DATA / "linkedin_slice.csv").open(encoding="utf-8")))
+    original = rows[0]
+    repost = original | {
+        "job_id": "repost-1",
+        "listed_time": str(float(original["listed_time"]) + 3 * 86_400_000),
+    }
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(original))
+        writer.writeheader()
+        writer.writerows([*rows, repost])
+    result = materialize_all(
+        slice_resources(tmp_path / "data", write_mapping(tmp_path / "m", source))
+    )
+    assert result.success
+    assert all(e.passed for e in result.get_asset_check_evaluations())
+    con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
+    merged = con.execute(
+        "select posting_id, cluster_id, reason from posting_clusters where not is_canonical"
+    ).fetchall()
+    totals = con.execute(
+        "select sum(postings_total), sum(unique_postings_total) from ("
+        " select distinct week, postings_total, unique_postings_total from weekly_skill_demand)"
+    ).fetchall()
+    con.close()
+    assert merged == [
+        ("linkedin_2023_2024:repost-1", f"linkedin_2023_2024:{original['job_id']}", merged[0][2])
+    ]
+    assert merged[0][2]
+    assert totals[0][0] == totals[0][1] + 1

@@ -5,6 +5,7 @@ import datetime as dt
 import dagster as dg
 
 from pipelines.defs.normalize.assets import postings
+from pipelines.defs.normalize.dedup import posting_clusters
 from pipelines.defs.resources import Warehouse
 from pipelines.defs.skills.assets import extractor, skill_mentions
 from pipelines.defs.warehouse.reference import market_index, salaries
@@ -14,9 +15,9 @@ from warehouse import db, snapshots
 @dg.asset(
     group_name="marts",
     kinds={"duckdb"},
-    deps=[postings, skill_mentions],
-    description="Weekly share of postings mentioning each skill, with Wilson 95% intervals. "
-    "Grain: (week starting Monday, skill).",
+    deps=[postings, posting_clusters, skill_mentions],
+    description="Weekly share of postings mentioning each skill, total and unique (duplicates "
+    "collapsed), with Wilson 95% intervals. Grain: (week starting Monday, skill).",
 )
 def weekly_skill_demand(warehouse: Warehouse) -> dg.MaterializeResult:
     """Rebuild the weekly demand mart."""

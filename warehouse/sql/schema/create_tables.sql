@@ -126,3 +126,12 @@ create table if not exists normalize_log (
     rows_quarantined integer not null,
     normalized_at timestamp not null
 );
+
+create table if not exists posting_clusters (
+    posting_id varchar primary key,
+    cluster_id varchar not null,       -- the canonical posting of the cluster (earliest)
+    is_canonical boolean not null,
+    first_seen date not null,          -- of the whole cluster
+    last_seen date not null,
+    reason varchar                     -- why a non-canonical member was merged
+);

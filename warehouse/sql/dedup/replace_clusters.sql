@@ -1,0 +1,2 @@
+delete from posting_clusters;
+insert into posting_clusters by name select * from incoming;
