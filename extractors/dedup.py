@@ -2,12 +2,14 @@
 
 A posting is normalised into one segment per line (title, company, then the sentences and list
 items of the description) with volatile boilerplate removed: URLs, e-mails, hashtags and job or
-requisition ids, calendar dates, equal-opportunity statements, and the values of numbers.
+requisition ids, calendar dates, equal-opportunity and diversity statements, sentences that
+state pay, and the values of other numbers.
 Shingles never cross a segment boundary, so reordered bullets leave the shingle set unchanged.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import html
@@ -20,7 +22,8 @@ from dataclasses import dataclass, field
 from datasketch import MinHash, MinHashLSH
 
 _TAGS = re.compile(r"<[^<>]{1,200}>")
-_URLS = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", re.IGNORECASE)
+_URLS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAILS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HASHTAGS = re.compile(r"(?<![\w&])#[A-Za-z][\w-]*")
 _TRACKING_IDS = re.compile(
     r"\b(?:job|req(?:uisition)?|reference|ref|posting|vacancy|position)\s*"
@@ -39,14 +42,30 @@ _DATES = re.compile(
 )
 _CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z])")
 _SEGMENT_BREAKS = re.compile(r"[.!?;:\n\r\t•·▪●◦■►➢✓✔|]+|\s[-–—*]+\s|(?<=\w)[-–—]+\s|^\s*[-–—*]+\s")
-_BOILERPLATE = re.compile(
+_BOILERPLATE = (
     r"equal (?:employment )?opportunit|affirmative action|without regard to|"
     r"regardless of (?:race|colou?r|religion|sex|gender|age|national|sexual|disabilit)|"
     r"discriminat|protected veteran|veteran status|genetic information|"
-    r"reasonable accommodation|e-?verify|\beeo\b|minorities|m/f/d/v"
+    r"reasonable accommodation|e-?verify|\beeo\b|minorities|m/f/d/v|"
+    r"\bdiversity\b|\binclusion\b|\binclusive\b|sense of belonging"
 )
+_MONEY = r"[$€£¥]\s?\d|\b\d[\d,.]*\s?k?\s?(?:usd|eur|gbp|dollars)\b"
+_DROP = re.compile(f"{_BOILERPLATE}|{_MONEY}")  # a segment with a match is dropped
 _NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD_OR_BREAK = re.compile(r"[^\w\n]+|_+")
 _DIGITS = re.compile(r"\d+")
+_TITLE_ABBREVIATIONS = {
+    "sr": "senior", "jr": "junior", "mgr": "manager", "eng": "engineer", "engr": "engineer",
+    "dev": "developer", "asst": "assistant", "assoc": "associate", "rep": "representative",
+    "tech": "technician", "admin": "administrator", "coord": "coordinator", "spec": "specialist",
+    "exec": "executive", "dir": "director",
+}  # fmt: skip
+_TITLE_NOISE = frozenset(
+    ("remote", "hybrid", "onsite", "on", "site", "in", "office", "full", "part", "time",
+     "contract", "temporary", "temp", "permanent", "urgent", "urgently", "hiring", "immediate",
+     "immediately", "now", "job", "position", "opening", "new", "the", "a", "an", "of", "and",
+     "for", "to", "with", "at", "or", "0")
+)  # fmt: skip
 _LEGAL_SUFFIXES = frozenset(
     ("inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
      "plc", "gmbh", "ag", "sa", "lp", "llp", "pllc", "pc", "group", "holdings")
@@ -83,19 +102,25 @@ def _segments(text: str | None, *, drop_boilerplate: bool) -> list[str]:
     text = unicodedata.normalize("NFKC", html.unescape(text))
     text = _TAGS.sub("\n", text)
     text = _URLS.sub(" ", text)
+    if "@" in text:
+        text = _EMAILS.sub(" ", text)
     text = _CAMEL.sub(" ", text)
     text = _HASHTAGS.sub(" ", text)
     text = _TRACKING_IDS.sub(" ", text)
-    text = _DATES.sub(" ", text)
-    out = []
-    for piece in _SEGMENT_BREAKS.split(text):
-        piece = piece.casefold()
-        if drop_boilerplate and _BOILERPLATE.search(piece):
-            continue
-        words = _DIGITS.sub("0", _NON_WORD.sub(" ", piece)).split()
-        if words:
-            out.append(" ".join(words))
-    return out
+    text = _DATES.sub(" ", text).casefold()
+    starts, ends = [0], []
+    for brk in _SEGMENT_BREAKS.finditer(text):
+        ends.append(brk.start())
+        starts.append(brk.end())
+    ends.append(len(text))
+    dropped = set()
+    if drop_boilerplate:
+        dropped = {bisect.bisect_right(starts, m.start()) - 1 for m in _DROP.finditer(text)}
+    pieces = [
+        text[s:e] for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if i not in dropped
+    ]
+    cleaned = _DIGITS.sub("0", _NON_WORD_OR_BREAK.sub(" ", "\n".join(pieces)))
+    return [line for line in (" ".join(p.split()) for p in cleaned.split("\n")) if line]
 
 
 def normalize_company(company: str | None) -> str:
@@ -106,6 +131,19 @@ def normalize_company(company: str | None) -> str:
     while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+def title_tokens(title: str | None) -> frozenset[str]:
+    """Distinctive title words: abbreviations expanded, work-mode and filler words dropped."""
+    words = " ".join(_segments(title, drop_boilerplate=False)).split()
+    return frozenset(_TITLE_ABBREVIATIONS.get(w, w) for w in words) - _TITLE_NOISE
+
+
+def titles_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two title token sets may name one job: half the shorter one is shared."""
+    if not a or not b:
+        return True
+    return 2 * len(a & b) >= min(len(a), len(b))
 
 
 def normalize_for_hash(title: str | None, company: str | None, description: str | None) -> str:
@@ -129,20 +167,24 @@ def shingles(text: str, k: int = 5) -> set[str]:
     ``text`` should come from :func:`normalize_for_hash`; other text is only lower-cased and
     stripped of punctuation here (no boilerplate removal).
     """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _line_shingles(_DIGITS.sub("0", _NON_WORD_OR_BREAK.sub(" ", text)), k)
+
+
+def _line_shingles(normalised: str, k: int) -> set[str]:
     found: set[str] = set()
-    for line in unicodedata.normalize("NFKC", text).casefold().split("\n"):
-        words = _DIGITS.sub("0", _NON_WORD.sub(" ", line)).split()
-        if len(words) <= k:
-            if words:
-                found.add(" ".join(words))
-        else:
+    for line in normalised.split("\n"):
+        words = line.split()
+        if len(words) > k:
             found.update(" ".join(words[i : i + k]) for i in range(len(words) - k + 1))
+        elif words:
+            found.add(" ".join(words))
     return found
 
 
-def _shingle_hashes(text: str, k: int) -> frozenset[int]:
-    """Stable 32-bit hashes of :func:`shingles` (CRC-32, identical across runs)."""
-    return frozenset(zlib.crc32(s.encode()) for s in shingles(text, k))
+def _shingle_hashes(normalised: str, k: int) -> frozenset[int]:
+    """Stable 32-bit hashes (CRC-32) of the shingles of normalised text."""
+    return frozenset(zlib.crc32(s.encode()) for s in _line_shingles(normalised, k))
 
 
 def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -162,6 +204,7 @@ class _Group:
 
     members: list[int]
     company: str
+    title: frozenset[str]
     hashes: frozenset[int]
     neighbours: dict[int, float] = field(default_factory=dict)
     hits: list[tuple[int, int]] = field(default_factory=list)  # (posting, cluster) seen so far
@@ -169,10 +212,17 @@ class _Group:
 
 def _near_neighbours(groups: list[_Group], *, threshold: float, num_perm: int, seed: int) -> None:
     """Fill ``neighbours``: groups with matching companies and Jaccard ≥ ``threshold``."""
-    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.2), num_perm=num_perm)
+    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.25), num_perm=num_perm)
     sketches = []
+    template = MinHash(num_perm=num_perm, seed=seed)
     for index, group in enumerate(groups):
-        sketch = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity)
+        sketch = MinHash(
+            num_perm=num_perm,
+            seed=seed,
+            hashfunc=_identity,
+            permutations=template.permutations,
+            scheme=template.scheme,
+        )
         sketch.update_batch(sorted(group.hashes))
         sketches.append(sketch)
         if group.hashes:
@@ -185,6 +235,8 @@ def _near_neighbours(groups: list[_Group], *, threshold: float, num_perm: int, s
                 continue
             peer = groups[other]
             if group.company and peer.company and group.company != peer.company:
+                continue
+            if not titles_compatible(group.title, peer.title):
                 continue
             similarity = _jaccard(group.hashes, peer.hashes)
             if similarity >= threshold:
@@ -199,16 +251,20 @@ def find_clusters(
     num_perm: int = 128,
     repost_window_days: int = 60,
     seed: int = 1,
-    k: int = 5,
+    k: int = 3,
 ) -> list[Cluster]:
     """Cluster duplicate postings; every posting lands in exactly one cluster.
 
     Two postings match when their exact keys are equal, or when their companies match (equal
-    normalised names, or one missing) and the Jaccard similarity of their shingles is at least
-    ``threshold`` (LSH finds candidates, exact Jaccard decides). Postings are taken oldest first
-    and join (merging, if several) the clusters of their matches whose ``first_seen`` lies
-    within ``repost_window_days``; otherwise they start a new cluster. The result does not depend
-    on input order and is sorted by ``(first_seen, cluster_id)``.
+    normalised names, or one missing), their titles are compatible (:func:`titles_compatible`;
+    shared company boilerplate must not merge different roles) and the Jaccard similarity of
+    their word ``k``-shingles is at least ``threshold`` (LSH finds candidates, exact Jaccard
+    decides). ``k`` is 3 rather than 5: each scattered edit (a typo, a reworded phrase) breaks
+    up to ``k`` shingles, and with 5 a short repost with a handful of them falls below 0.8.
+
+    Postings are taken oldest first and join (merging, if several) the clusters of their matches
+    whose ``first_seen`` lies within ``repost_window_days``; otherwise they start a new cluster.
+    The result does not depend on input order and is sorted by ``(first_seen, cluster_id)``.
     """
     items = list(postings)
     ids = [p.posting_id for p in items]
@@ -225,7 +281,14 @@ def find_clusters(
         key = hashlib.sha256(text.encode()).hexdigest()
         if key not in by_key:
             by_key[key] = len(groups)
-            groups.append(_Group([], normalize_company(posting.company), _shingle_hashes(text, k)))
+            groups.append(
+                _Group(
+                    members=[],
+                    company=normalize_company(posting.company),
+                    title=title_tokens(posting.title),
+                    hashes=_shingle_hashes(text, k),
+                )
+            )
         group_of[i] = by_key[key]
         groups[by_key[key]].members.append(i)
     _near_neighbours(groups, threshold=threshold, num_perm=num_perm, seed=seed)
@@ -279,7 +342,8 @@ def find_clusters(
             members[cluster].append(p)
             for r in roots[1:]:
                 similarity, exact, m = links[r]
-                reasons[first[r]] = f"via {ids[p]}: " + describe(p, m, similarity, exact)
+                link = "an exact copy" if exact else f"a near-duplicate (jaccard {similarity:.2f})"
+                reasons[first[r]] = f"linked through {ids[p]}, {link} of {ids[m]}"
                 parent[r] = cluster
                 members[cluster].extend(members[r])
                 members[r] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.mapping import RecordRejected
-from extractors.titles import clean_title, role_family
+from extractors.titles import ROLE_FAMILY_LABELS, clean_title, role_family
 
 EXPERIENCE_LABELS = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
 EMPLOYMENT_TYPES = {"FT": "Full-time", "PT": "Part-time", "CT": "Contract", "FL": "Freelance"}
@@ -41,7 +41,7 @@ def parse_salary_record(fields: dict[str, Any]) -> dict[str, Any]:
         "experience_label": EXPERIENCE_LABELS[level],
         "employment_type": EMPLOYMENT_TYPES[employment],
         "job_title": title,
-        "role_family": role_family(title),
+        "role_family": ROLE_FAMILY_LABELS[role_family(title)],
         "salary": _float(fields, "salary"),
         "salary_currency": currency,
         "salary_in_usd": usd,

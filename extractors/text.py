@@ -117,7 +117,7 @@ def detect_language(text: str | None) -> str | None:
 
 @cache
 def _identifier() -> Any:
-    """langid's identifier restricted to :data:`LANGUAGES`, built on first use (about a second)."""
+    """A langid identifier restricted to :data:`LANGUAGES`, built on first use (about 1 s)."""
     from langid.langid import LanguageIdentifier, model
 
     identifier = LanguageIdentifier.from_modelstring(model, norm_probs=True)

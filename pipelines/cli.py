@@ -90,6 +90,38 @@ def extract(
     """
     from pipelines.extract_cli import extract_stream
 
+    source, sink = _open_streams(input_file, output_file)
+    with source, sink:
+        rejected = extract_stream(source, sink, errors=sys.stderr)
+    if rejected:
+        raise typer.Exit(2)
+
+
+@app.command()
+def salary(
+    input_file: Annotated[
+        Path | None, typer.Option("--input", "-i", help="JSONL input (default: stdin)")
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="JSONL output (default: stdout)")
+    ] = None,
+) -> None:
+    """Parse pay from JSONL lines {"id", "text", "country"?}: min, max, currency, period, annual.
+
+    Each output line has ``min``, ``max`` (stated currency), ``currency``, ``period``,
+    ``annual_min``, ``annual_max`` and ``annual_min_usd``, ``annual_max_usd``; all null when the
+    text states no salary. Malformed lines are reported as ``line N: reason``; exit code 2.
+    """
+    from pipelines.salary_cli import salary_stream
+
+    source, sink = _open_streams(input_file, output_file)
+    with source, sink:
+        rejected = salary_stream(source, sink, errors=sys.stderr)
+    if rejected:
+        raise typer.Exit(2)
+
+
+def _open_streams(input_file: Path | None, output_file: Path | None) -> tuple[IO[bytes], IO[str]]:
     try:
         source: IO[bytes] = input_file.open("rb") if input_file else sys.stdin.buffer
     except OSError as exc:
@@ -98,10 +130,7 @@ def extract(
         sink: IO[str] = output_file.open("w", encoding="utf-8") if output_file else sys.stdout
     except OSError as exc:
         raise fail(f"cannot write {output_file}: {exc.strerror}") from None
-    with source, sink:
-        rejected = extract_stream(source, sink, errors=sys.stderr)
-    if rejected:
-        raise typer.Exit(2)
+    return source, sink
 
 
 def main() -> None:

@@ -13,10 +13,21 @@ from rich.table import Table
 
 from extractors.skills import SkillExtractor
 from extractors.skills.evaluation import Score, score_binary, score_sets
+from pipelines.eval_dedup import evaluate_dedup
+from pipelines.eval_salary import evaluate_salary
+from pipelines.eval_titles import evaluate_titles
 from warehouse.paths import PROJECT_ROOT
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "data" / "eval"
-TARGETS = {"micro_f1": 0.90, "ambiguous_precision": 0.95, "ambiguous_recall": 0.85}
+TARGETS = {
+    "micro_f1": 0.90,
+    "ambiguous_precision": 0.95,
+    "ambiguous_recall": 0.85,
+    "role_accuracy": 0.90,
+    "seniority_accuracy": 0.90,
+    "dedup_f1": 0.95,
+    "salary_accuracy": 0.95,
+}
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -141,6 +152,13 @@ def main() -> int:
         "ambiguous_precision": ambiguous.precision,
         "ambiguous_recall": ambiguous.recall,
     }
+    titles = evaluate_titles(console)
+    dedup = evaluate_dedup(console)
+    salary = evaluate_salary(console)
+    results |= {"role_accuracy": titles.get("role_accuracy", 0.0),
+                "seniority_accuracy": titles.get("seniority_accuracy", 0.0),
+                "dedup_f1": dedup.get("f1", 0.0),
+                "salary_accuracy": min(salary.values()) if salary else 0.0}  # fmt: skip
     missed = [k for k, v in results.items() if v < TARGETS[k]]
     for key, value in results.items():
         mark = "[green]met[/]" if key not in missed else "[red]missed[/]"
