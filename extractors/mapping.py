@@ -18,9 +18,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from extractors.dates import DateParseError, iso_week_label, parse_posted_date, week_start
-from extractors.locations import clean_location, country_code, is_remote_text
-from extractors.text import clean_field, clean_text
-from extractors.titles import clean_title
+from extractors.locations import clean_location, parse_location
+from extractors.salary import parse_salary, period_from_label
+from extractors.text import clean_field, clean_text, detect_language
+from extractors.titles import classify_role, clean_title
 
 _TRUE = frozenset({"1", "1.0", "true", "yes", "y", "t", "remote"})
 _FALSE = frozenset({"0", "0.0", "false", "no", "n", "f", "onsite", "on-site"})
@@ -115,6 +116,19 @@ class Posting:
     salary_period: str | None
     salary_currency: str | None
     salary_text: str | None = None
+    language: str | None = None
+    region: str | None = None
+    city: str | None = None
+    work_arrangement: str | None = None
+    role_family: str = "other"
+    seniority: str = "mid"
+    pay_min: float | None = None  # parsed pay, in pay_currency per pay_period
+    pay_max: float | None = None
+    pay_currency: str | None = None
+    pay_period: str | None = None
+    pay_annual_min_usd: float | None = None
+    pay_annual_max_usd: float | None = None
+    pay_flags: str = ""
 
     def as_row(self) -> dict[str, Any]:
         """The posting as a plain dict."""
@@ -154,8 +168,24 @@ def normalize(
         raise RecordRejected(f"bad posted date (column {f.posted_at!r}): {exc}") from exc
     location = clean_location(_get(record, f.location))
     remote = _to_bool(_get(record, f.remote))
-    if remote is None and is_remote_text(location):
+    place = parse_location(location, remote_flag=remote, description=description)
+    if remote is None and place.work_arrangement == "remote":
         remote = True
+    title_family, title_level = classify_role(title, description)
+    salary_text = clean_field(_get(record, f.salary_text))
+    raw_currency = clean_field(_get(record, f.salary_currency))
+    raw_period = clean_field(_get(record, f.salary_period))
+    salary_min = _to_float(_get(record, f.salary_min))
+    salary_max = _to_float(_get(record, f.salary_max))
+    pay = parse_salary(
+        salary_text,
+        country=place.country,
+        posted=posted,
+        min_value=salary_min,
+        max_value=salary_max,
+        currency=raw_currency,
+        period=period_from_label(raw_period),
+    )
     return Posting(
         posting_id=f"{mapping.name}:{source_id}",
         content_hash=record_hash or content_hash(record),
@@ -164,7 +194,7 @@ def normalize(
         title=title,
         company=clean_field(_get(record, f.company)),
         location=location,
-        country=country_code(location),
+        country=place.country,
         posted_date=posted,
         posted_week=week_start(posted),
         iso_week=iso_week_label(posted),
@@ -172,11 +202,24 @@ def normalize(
         experience_level=clean_field(_get(record, f.experience_level)),
         url=clean_field(_get(record, f.url)),
         description=description,
-        salary_min=_to_float(_get(record, f.salary_min)),
-        salary_max=_to_float(_get(record, f.salary_max)),
-        salary_period=clean_field(_get(record, f.salary_period)),
-        salary_currency=clean_field(_get(record, f.salary_currency)),
-        salary_text=clean_field(_get(record, f.salary_text)),
+        salary_min=salary_min,
+        salary_max=salary_max,
+        salary_period=raw_period,
+        salary_currency=raw_currency,
+        salary_text=salary_text,
+        language=detect_language(description),
+        region=place.region,
+        city=place.city,
+        work_arrangement=place.work_arrangement,
+        role_family=title_family,
+        seniority=title_level,
+        pay_min=pay.min,
+        pay_max=pay.max,
+        pay_currency=pay.currency,
+        pay_period=pay.period,
+        pay_annual_min_usd=pay.annual_min_usd,
+        pay_annual_max_usd=pay.annual_max_usd,
+        pay_flags=",".join(pay.flags),
     )
 
 

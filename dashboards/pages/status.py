@@ -14,7 +14,14 @@ dash.register_page(
 )
 
 QUARANTINE_COLUMNS = ("stage", "source", "source_file", "line", "reason", "raw")
-SOURCE_COLUMNS = ("source", "postings", "first_posted", "last_posted", "with_salary")
+SOURCE_COLUMNS = (
+    "source",
+    "postings",
+    "unique_postings",
+    "first_posted",
+    "last_posted",
+    "with_salary",
+)
 REASON_COLUMNS = ("stage", "source", "reason", "records")
 
 
@@ -34,6 +41,12 @@ def layout(**_: object) -> html.Div:
                 dbc.CardBody(
                     [
                         html.H2("Postings by source", className="h5"),
+                        html.P(
+                            "Total counts every posting; unique counts each job once after "
+                            "exact copies, near-duplicates and reposts within 60 days are merged. "
+                            "Skill shares on the other pages are over total postings.",
+                            className="small text-body-secondary",
+                        ),
                         dash_table.DataTable(
                             id="status-sources-table",
                             columns=[{"name": c, "id": c} for c in SOURCE_COLUMNS],

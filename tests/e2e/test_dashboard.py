@@ -180,7 +180,8 @@ def test_status_page_shows_sources_quarantine_and_credits(
 
     tab.open(quarantine_dash_url + "/status")
     tab.page.wait_for_selector("#status-sources-table td")
-    assert "linkedin_2023_2024" in tab.page.inner_text("#status-sources-table")
+    sources = tab.page.inner_text("#status-sources-table")
+    assert "linkedin_2023_2024" in sources and "unique_postings" in sources
     tab.page.wait_for_selector("#status-quarantine-table td")
     note = tab.page.inner_text("#status-quarantine-note")
     assert note.startswith("3 records quarantined")

@@ -38,6 +38,19 @@ POSTINGS_SCHEMA = {
     "salary_period": pl.String,
     "salary_currency": pl.String,
     "salary_text": pl.String,
+    "language": pl.String,
+    "region": pl.String,
+    "city": pl.String,
+    "work_arrangement": pl.String,
+    "role_family": pl.String,
+    "seniority": pl.String,
+    "pay_min": pl.Float64,
+    "pay_max": pl.Float64,
+    "pay_currency": pl.String,
+    "pay_period": pl.String,
+    "pay_annual_min_usd": pl.Float64,
+    "pay_annual_max_usd": pl.Float64,
+    "pay_flags": pl.String,
 }
 
 

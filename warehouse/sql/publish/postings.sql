@@ -1,7 +1,10 @@
 select
     p.posting_id, p.source, p.title, p.company, p.location, p.country,
     p.posted_date, p.posted_week, p.iso_week, p.remote, p.experience_level, p.url,
-    p.salary_min is not null or p.salary_max is not null as has_salary,
+    p.region, p.city, p.work_arrangement, p.language, p.role_family, p.seniority,
+    p.pay_min, p.pay_max, p.pay_currency, p.pay_period, p.pay_annual_min_usd,
+    p.pay_annual_max_usd, p.pay_flags,
+    p.pay_min is not null or p.pay_max is not null as has_salary,
     coalesce(m.n_skills, 0)::integer as n_skills,
     coalesce(c.is_canonical, true) as is_unique,
     c.cluster_id,

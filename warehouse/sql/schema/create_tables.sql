@@ -53,6 +53,19 @@ create table if not exists postings (
 );
 
 alter table postings add column if not exists salary_text varchar;
+alter table postings add column if not exists language varchar;          -- ISO 639-1
+alter table postings add column if not exists region varchar;
+alter table postings add column if not exists city varchar;
+alter table postings add column if not exists work_arrangement varchar;  -- remote|hybrid|onsite
+alter table postings add column if not exists role_family varchar;       -- extractors.titles ids
+alter table postings add column if not exists seniority varchar;
+alter table postings add column if not exists pay_min double;            -- parsed, per pay_period
+alter table postings add column if not exists pay_max double;
+alter table postings add column if not exists pay_currency varchar;      -- ISO 4217
+alter table postings add column if not exists pay_period varchar;        -- hour|day|week|month|year
+alter table postings add column if not exists pay_annual_min_usd double; -- null when implausible
+alter table postings add column if not exists pay_annual_max_usd double;
+alter table postings add column if not exists pay_flags varchar;
 
 create table if not exists skill_mentions (
     posting_id varchar not null,
