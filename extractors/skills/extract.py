@@ -16,7 +16,7 @@ from extractors.skills.candidates import candidate_terms
 from extractors.skills.component import TECHNICAL_CATEGORIES, SkillMatcher
 from extractors.skills.prefilter import Condensed, Prefilter
 from extractors.skills.sections import SectionMap
-from extractors.skills.taxonomy import TAXONOMY_DIR, Taxonomy
+from extractors.skills.taxonomy import TAXONOMY_DIR, Skill, Taxonomy
 from extractors.skills.tokenizer import blank_english
 
 #: Bump when the matching code changes, so cached extractions are redone.
@@ -138,18 +138,26 @@ class SkillExtractor:
                 yield _merge(parts)
                 parts = []
 
+    @cached_property
+    def _skills_by_label(self) -> dict[int, Skill]:
+        """Skills keyed by their span label's hash (no string lookups per span)."""
+        strings = self.nlp.vocab.strings
+        return {strings.add(s.id): s for s in self.taxonomy.skills}
+
     def _extraction(
         self, doc: spacy.tokens.Doc, text: str, condensed: Condensed, offset: int
     ) -> Extraction:
         spans = doc.spans["skills"]
         if not spans:
             return Extraction([], [])
-        taxonomy = self.taxonomy
+        by_label = self._skills_by_label
         sections = SectionMap(text)
         mentions = []
+        technical = []
         for span in spans:
-            skill = taxonomy.skill(span.label_)
+            skill = by_label[span.label]
             start = condensed.to_original(span.start_char + offset)
+            end = start + span.end_char - span.start_char
             mentions.append(
                 Mention(
                     skill_id=skill.id,
@@ -157,16 +165,18 @@ class SkillExtractor:
                     category=skill.category,
                     step=skill.step,
                     start=start,
-                    end=start + len(span.text),
-                    text=span.text,
+                    end=end,
+                    text=text[start:end],
                     section=sections.section_at(start),
                 )
             )
-        technical = [s for s in spans if taxonomy.skill(s.label_).category in TECHNICAL_CATEGORIES]
+            if skill.category in TECHNICAL_CATEGORIES:
+                technical.append(span)
         candidates = []
         for c in candidate_terms(doc, technical):
             start = condensed.to_original(c.start_char + offset)
-            candidates.append(Candidate(c.text, start, start + len(c.text)))
+            candidates.append(Candidate(text[start : start + c.end_char - c.start_char], start,
+                                        start + c.end_char - c.start_char))  # fmt: skip
         return Extraction(mentions, candidates)
 
 

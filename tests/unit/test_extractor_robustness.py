@@ -16,10 +16,16 @@ def extractor() -> SkillExtractor:
     return SkillExtractor()
 
 
+def squash(surface: str) -> str:
+    return "".join(surface.split()).casefold()
+
+
 def assert_exact(text: str, extractor: SkillExtractor) -> None:
     (result,) = extractor.analyse_many([text])
     for m in result.mentions:
         assert text[m.start : m.end] == m.text
+        skill = extractor.taxonomy.skill(m.skill_id)
+        assert squash(m.text) in {squash(f) for f in (*skill.aliases, *skill.exact)}
         assert m.section in {"required", "preferred", "other"}
     for c in result.candidates:
         assert text[c.start : c.end] == c.term
