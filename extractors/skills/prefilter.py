@@ -18,9 +18,9 @@ import ahocorasick
 
 #: Pieces end at line breaks and at sentence punctuation followed by a space.
 _SENTENCE_ENDS = (". ", "! ", "? ", "; ")
-#: Words kept on each side of a candidate: more than any rule looks at (8 tokens of context,
-#: 5-word lead-ins, 4 list items of up to 3 words).
-CONTEXT_WORDS = 14
+#: Characters kept on each side of a candidate (cut at a space): about 17 words, more than any
+#: rule looks at (8 tokens of context, 5-word lead-ins, 4 list items of up to 3 words).
+CONTEXT_CHARS = 120
 JOIN = "\n"
 #: Lower-cased punctuation becomes a space, one character for one, so offsets survive and padded
 #: forms (" node js ") can only match whole words.
@@ -28,7 +28,7 @@ _PUNCTUATION = re.compile(r"[^ 0-9a-z+#\u00c0-\uffff]")  # spaces stay: fewer re
 
 
 def _piece_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """``CONTEXT_WORDS`` words either side of [start, end), within its sentence or line."""
+    """About ``CONTEXT_CHARS`` either side of [start, end), within its sentence or line."""
     line_lo = text.rfind("\n", 0, start) + 1
     line_hi = text.find("\n", end)
     if line_hi == -1:
@@ -39,19 +39,13 @@ def _piece_around(text: str, start: int, end: int) -> tuple[int, int]:
     )
     his = [i + 1 for i in (text.find(e, end, line_hi) for e in _SENTENCE_ENDS) if i != -1]
     hi = min(his) if his else line_hi
-    left = start
-    for _ in range(CONTEXT_WORDS):
-        left = text.rfind(" ", lo, left)
-        if left == -1:
-            left = lo
-            break
-    right = end
-    for _ in range(CONTEXT_WORDS):
-        right = text.find(" ", right + 1, hi)
-        if right == -1:
-            right = hi
-            break
-    return max(lo, left), min(hi, right)
+    if start - lo > CONTEXT_CHARS:
+        cut = text.find(" ", start - CONTEXT_CHARS, start)
+        lo = cut + 1 if cut != -1 else lo
+    if hi - end > CONTEXT_CHARS:
+        cut = text.rfind(" ", end, end + CONTEXT_CHARS)
+        hi = cut if cut != -1 else hi
+    return lo, hi
 
 
 def normalize(text: str) -> str:

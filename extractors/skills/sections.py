@@ -85,6 +85,8 @@ class SectionMap:
         last_words = self._rules.last_words
         for end in _HEADING_END.finditer(text):
             pos = end.start()
+            if pos == 0 or not (text[pos - 1].isalpha() or text[pos - 1] in " \t"):
+                continue  # blank lines, sentence ends, numbers: never a heading
             before = text[max(0, pos - 40) : pos].rstrip(" \t")
             words = before.rsplit(maxsplit=1)
             chunk = words[-1] if words else ""
