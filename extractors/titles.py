@@ -73,7 +73,8 @@ _ML = (
 _AI = r"(?:ai|a\.i\.|artificial[\s-]*intelligence)"
 _GENAI = (
     r"(?:llms?|genai|gen[\s-]*ai|generative(?:[\s-]*ai)?|large[\s-]*language[\s-]*models?|"
-    r"prompt|agentic|ai[\s-]*agents?|rag|conversational[\s-]*ai|chatbots?|foundation[\s-]*models?)"
+    r"prompt|agentic|ai[\s-]*agents?|rag|conversational[\s-]*ai|chatbots?|foundation[\s-]*models?|"
+    r"nlp|natural[\s-]*language[\s-]*processing)"
 )
 _INFRA = (
     r"(?:platform|infrastructure|infra|ops|operations|reliability|deployment|serving|inference)"
@@ -114,6 +115,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("data_scientist", _rx(
         r"\bdata[\s-]*scien\w*|\bdecision[\s-]+scien\w*|\bstatisticians?\b|\bbiostatistic\w*",
         r"\b(?:product|marketing|quantitative|business|people|growth)\s+scientists?\b",
+        # modelling roles named by their field: quants, bioinformaticians
+        r"\bquant(?:itative)?\s+(?:research\s+)?(?:analysts?|researchers?|developers?|modell?ers?)\b",
+        r"\bbioinformatic\w*|\bcomputational\s+biologists?\b",
         r"\bdatenwissenschaftler\w*|\bcientífico\s+de\s+datos",
     )),
     ("research_scientist", _rx(

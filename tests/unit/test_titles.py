@@ -35,7 +35,7 @@ TITLES = [
     ("Principal Machine Learning Engineer", "ml_engineer", "staff_principal"),
     ("Lead Machine Learning Engineer", "ml_engineer", "lead_manager"),
     ("Computer Vision Engineer", "ml_engineer", "mid"),
-    ("NLP Engineer", "ml_engineer", "mid"),
+    ("NLP Engineer", "ai_llm_engineer", "mid"),
     ("Deep Learning Engineer", "ml_engineer", "mid"),
     ("Machine Learning Engineer 5", "ml_engineer", "staff_principal"),
     ("AI/ML Engineer II", "ml_engineer", "mid"),
@@ -246,3 +246,18 @@ def test_evaluate_titles_on_a_small_file(tmp_path: Path) -> None:
     assert evaluate_titles(console, labels) == {"role_accuracy": 0.75, "seniority_accuracy": 0.75}
     assert "data_analyst" in console.export_text()
     assert evaluate_titles(console, tmp_path / "missing.jsonl") == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Quantitative Researcher", "data_scientist"),
+        ("Senior Quant Developer", "data_scientist"),
+        ("Bioinformatics Scientist", "data_scientist"),
+        ("Computational Biologist", "data_scientist"),
+        ("NLP Engineer", "ai_llm_engineer"),
+        ("NLP Research Scientist", "research_scientist"),
+    ],
+)
+def test_modelling_roles_named_by_their_field(title: str, family: str) -> None:
+    assert role_family(title) == family
