@@ -42,3 +42,15 @@ def test_ambiguous_terms_meet_their_targets(quiet: Console) -> None:
     assert score.tp + score.fp + score.fn > 100
     assert score.precision >= TARGETS["ambiguous_precision"]
     assert score.recall >= TARGETS["ambiguous_recall"]
+
+
+def test_titles_dedup_and_salary_meet_their_targets(quiet: Console) -> None:
+    from pipelines.eval_dedup import evaluate_dedup
+    from pipelines.eval_salary import evaluate_salary
+    from pipelines.eval_titles import evaluate_titles
+
+    titles = evaluate_titles(quiet)
+    assert titles["role_accuracy"] >= TARGETS["role_accuracy"]
+    assert titles["seniority_accuracy"] >= TARGETS["seniority_accuracy"]
+    assert evaluate_dedup(quiet)["f1"] >= TARGETS["dedup_f1"]
+    assert min(evaluate_salary(quiet).values()) >= TARGETS["salary_accuracy"]
