@@ -49,10 +49,14 @@ def run_refresh(paths: DataPaths) -> RefreshOutcome:
         error = failures[0].step_failure_data.error if failures else None
         return RefreshOutcome(False, "", step or "", error.message.strip() if error else "")
     checks = result.get_asset_check_evaluations()
-    failed_checks = [c.check_name for c in checks if not c.passed]
+    failed_checks = [
+        c.check_name for c in checks if not c.passed and c.severity == dg.AssetCheckSeverity.ERROR
+    ]
+    warnings = [c.check_name for c in checks if not c.passed and c.check_name not in failed_checks]
     summary = (
         f"Refresh complete: {len(result.get_asset_materialization_events())} assets materialized, "
-        f"{len(checks) - len(failed_checks)}/{len(checks)} checks passed."
+        f"{len(checks) - len(failed_checks) - len(warnings)}/{len(checks)} checks passed"
+        + (f"; warnings: {', '.join(warnings)}." if warnings else ".")
     )
     if failed_checks:
         return RefreshOutcome(False, summary, "asset checks", f"failed: {', '.join(failed_checks)}")

@@ -50,9 +50,16 @@ class BundledData(dg.ConfigurableResource):
         ]
     )
 
+    inbox_dir: str = ""
+
     def path(self, relative: str) -> Path:
         """A file under the data root."""
         return Path(self.data_root) / relative
+
+    @property
+    def inbox(self) -> Path:
+        """Where users drop new files: ``<data dir>/inbox`` unless configured."""
+        return Path(self.inbox_dir) if self.inbox_dir else DataPaths().data_dir / "inbox"
 
 
 def sources_file() -> Path:

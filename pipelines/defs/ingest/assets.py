@@ -5,8 +5,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.ingest.reading import ingest_file
+from pipelines.defs.ingest.reading import ingest_file, record_unreadable_file
 from pipelines.defs.resources import BundledData, Warehouse
+from pipelines.sources.inbox import scan_inbox
 from pipelines.sources.mappings import load_mappings, source_path
 
 
@@ -38,4 +39,21 @@ def raw_postings(
             )
             for key in totals:
                 totals[key] += getattr(stats, key)
-    return dg.MaterializeResult(metadata={**totals, "sources": len(mappings)})
+        every_mapping = {m.name: m for m in load_mappings(Path(bundled_data.mappings_dir),
+                                                          enabled_only=False)}  # fmt: skip
+        inbox = scan_inbox(bundled_data.inbox, every_mapping)
+        for item in inbox:
+            if item.mapping is None:
+                record_unreadable_file(con, item.path, item.problem, now)
+                context.log.warning(f"inbox: {item.path}: {item.problem}")
+                totals["rows_quarantined"] += 1
+                continue
+            stats = ingest_file(con, item.mapping, item.path, now)
+            context.log.info(
+                f"inbox {item.path.name}: read {stats.rows_read}, new {stats.rows_new}"
+            )
+            for key in totals:
+                totals[key] += getattr(stats, key)
+    return dg.MaterializeResult(
+        metadata={**totals, "sources": len(mappings), "inbox_files": len(inbox)}
+    )

@@ -110,3 +110,15 @@ def quarantine_row(
         "raw": bad.raw[:4000],
         "quarantined_at": now,
     }
+
+
+def record_unreadable_file(
+    con: duckdb.DuckDBPyConnection, path: Path, reason: str, now: dt.datetime
+) -> None:
+    """Quarantine a whole file that cannot be read at all (one row, line 0)."""
+    row = quarantine_row("read", "inbox", str(path), BadRecord(0, reason, ""), now)
+    con.register("incoming_quarantine", pl.DataFrame([row], schema=QUARANTINE_SCHEMA))
+    try:
+        db.run(con, "ingest/replace_quarantine", {"stage": "read", "source_file": str(path)})
+    finally:
+        con.unregister("incoming_quarantine")

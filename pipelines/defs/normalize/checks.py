@@ -1,5 +1,7 @@
 """Checks on the postings table."""
 
+import datetime as dt
+
 import dagster as dg
 
 from pipelines.defs.normalize.assets import postings
@@ -23,4 +25,27 @@ def postings_counts_reconcile(warehouse: Warehouse) -> dg.AssetCheckResult:
     )
     return dg.AssetCheckResult(
         passed=passed, metadata={k: int(v) for k, v in r.items() if k != "normalized_at"}
+    )
+
+
+FRESH_DAYS = 8
+
+
+@dg.asset_check(
+    asset=postings,
+    description=f"warns when the newest posting is more than {FRESH_DAYS} days old",
+)
+def postings_freshness(warehouse: Warehouse) -> dg.AssetCheckResult:
+    """Stale data is flagged (a warning: the bundled demo data is from 2024 and says so)."""
+    with warehouse.connect() as con:
+        latest = db.scalar(con, "checks/latest_posting")
+    if latest is None:
+        return dg.AssetCheckResult(
+            passed=False, severity=dg.AssetCheckSeverity.WARN, metadata={"reason": "no postings"}
+        )
+    age = (dt.date.today() - latest).days
+    return dg.AssetCheckResult(
+        passed=age <= FRESH_DAYS,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"latest_posting": str(latest), "days_old": age, "limit_days": FRESH_DAYS},
     )

@@ -1,0 +1,1 @@
+select max(posted_date) from postings
