@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import dagster as dg
 
+from pipelines.progress import progress_logger
 from warehouse.paths import DataPaths
 
-QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+PROGRESS_LOGS = {"loggers": {"progress": {}}}
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,11 @@ def run_refresh(paths: DataPaths) -> RefreshOutcome:
     from pipelines.definitions import defs
 
     job = defs().resolve_job_def("weekly_refresh")
+    steps = len(job.get_job_snapshot().dep_structure_snapshot.solid_invocation_snaps)
+    job = job.with_logger_defs({"progress": progress_logger(steps)})
     with dg.DagsterInstance.get() as instance:
         result = job.execute_in_process(
-            instance=instance, run_config=QUIET_LOGS, raise_on_error=False
+            instance=instance, run_config=PROGRESS_LOGS, raise_on_error=False
         )
     if not result.success:
         failures = [e for e in result.all_events if e.is_step_failure]
