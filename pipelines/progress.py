@@ -39,7 +39,8 @@ class ProgressHandler(logging.Handler):
             self.started[step] = time.perf_counter()
         elif kind == "ASSET_CHECK_EVALUATION":
             evaluation = event.event_specific_data
-            mark = "✓" if evaluation.passed else ("!" if evaluation.severity.value == "WARN" else "✗")
+            warn = evaluation.severity.value == "WARN"
+            mark = "✓" if evaluation.passed else ("! (warning)" if warn else "✗")
             self._line(f"        check {evaluation.check_name} {mark}")
         else:
             self.done += 1

@@ -40,7 +40,7 @@ def run_refresh(paths: DataPaths) -> RefreshOutcome:
     from pipelines.definitions import defs
 
     job = defs().resolve_job_def("weekly_refresh")
-    steps = len(job.get_job_snapshot().dep_structure_snapshot.solid_invocation_snaps)
+    steps = len(job.graph.nodes)
     job = job.with_logger_defs({"progress": progress_logger(steps)})
     with dg.DagsterInstance.get() as instance:
         result = job.execute_in_process(
