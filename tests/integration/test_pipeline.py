@@ -38,11 +38,13 @@ def test_definitions_load_with_schedule_and_checks() -> None:
 
     d = defs()
     keys = {k.to_user_string() for k in d.resolve_all_asset_keys()}
-    assert keys == {
-        "raw_postings", "postings", "skill_mentions", "weekly_skill_demand", "skill_totals",
-        "posting_skills", "api_raw_postings", "posting_clusters",
-        "salaries", "market_index", "published_snapshot",
+    assert keys >= {
+        "raw_postings", "api_raw_postings", "postings", "posting_clusters", "skill_mentions",
+        "posting_skills", "weekly_skill_demand", "skill_totals", "salaries", "market_index",
+        "roadmap_steps", "skill_cooccurrence", "salary_by_skill", "roadmap_step_demand",
+        "skill_growth", "emerging_term_growth", "published_snapshot",
     }  # fmt: skip
+    assert [s.name for s in d.sensors or []] == ["inbox_sensor"]
     schedule = d.resolve_schedule_def("weekly_refresh_schedule")
     assert schedule.cron_schedule == "0 6 * * 1"
     assert schedule.execution_timezone == "UTC"

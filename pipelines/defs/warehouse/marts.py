@@ -8,7 +8,13 @@ from pipelines.defs.normalize.assets import postings
 from pipelines.defs.normalize.dedup import posting_clusters
 from pipelines.defs.resources import Warehouse
 from pipelines.defs.skills.assets import extractor, skill_mentions
+from pipelines.defs.warehouse.coverage import (
+    roadmap_step_demand,
+    salary_by_skill,
+    skill_cooccurrence,
+)
 from pipelines.defs.warehouse.reference import market_index, salaries
+from pipelines.defs.warehouse.trends import emerging_term_growth, skill_growth
 from warehouse import db, snapshots
 
 
@@ -70,7 +76,18 @@ def posting_skills(warehouse: Warehouse) -> dg.MaterializeResult:
 @dg.asset(
     group_name="publish",
     kinds={"duckdb", "parquet"},
-    deps=[weekly_skill_demand, skill_totals, posting_skills, salaries, market_index],
+    deps=[
+        weekly_skill_demand,
+        skill_totals,
+        posting_skills,
+        salaries,
+        market_index,
+        skill_cooccurrence,
+        salary_by_skill,
+        roadmap_step_demand,
+        skill_growth,
+        emerging_term_growth,
+    ],
     description="All reader-facing tables as one Parquet snapshot, swapped in atomically so the "
     "dashboard never waits on, or sees half of, a refresh.",
 )

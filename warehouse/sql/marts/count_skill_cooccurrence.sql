@@ -1,0 +1,1 @@
+select count(*)::integer as rows from skill_cooccurrence

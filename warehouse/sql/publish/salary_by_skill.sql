@@ -1,0 +1,1 @@
+select * from salary_by_skill order by skill_id

@@ -1,0 +1,1 @@
+select * from skill_cooccurrence order by skill_a, skill_b

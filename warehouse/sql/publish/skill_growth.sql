@@ -1,0 +1,1 @@
+select * from skill_growth order by skill_id, comparison
