@@ -20,7 +20,7 @@ import ahocorasick
 _SENTENCE_ENDS = (". ", "! ", "? ", "; ")
 #: Characters kept on each side of a candidate (cut at a space): about 17 words, more than any
 #: rule looks at (8 tokens of context, 5-word lead-ins, 4 list items of up to 3 words).
-CONTEXT_CHARS = 120
+CONTEXT_CHARS = 80
 JOIN = "\n"
 #: Lower-cased punctuation becomes a space, one character for one, so offsets survive and padded
 #: forms (" node js ") can only match whole words.
