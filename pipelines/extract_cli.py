@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from extractors.skills import SkillExtractor
+from pipelines.jsonl_lines import json_object_with_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +59,9 @@ def extract_stream(
 
 
 def _parse(raw: bytes, number: int) -> _Item | str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return f"not valid UTF-8 (byte {exc.start})"
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return f"invalid JSON: {exc.msg} at column {exc.colno}"
-    if not isinstance(value, dict):
-        return f"expected a JSON object, got {type(value).__name__}"
-    if not isinstance(value.get("id"), str) or not value["id"]:
-        return '"id" must be a non-empty string'
+    value = json_object_with_id(raw)
+    if isinstance(value, str):
+        return value
     if not isinstance(value.get("text"), str):
         return '"text" must be a string'
     if "title" in value and value["title"] is not None and not isinstance(value["title"], str):

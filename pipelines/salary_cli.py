@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from extractors.salary import parse_salary
+from pipelines.jsonl_lines import json_object_with_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +46,9 @@ def salary_stream(source: IO[bytes], sink: IO[str], *, errors: IO[str]) -> int:
 
 
 def _parse(raw: bytes) -> _Item | str:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return f"not valid UTF-8 (byte {exc.start})"
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return f"invalid JSON: {exc.msg} at column {exc.colno}"
-    if not isinstance(value, dict):
-        return f"expected a JSON object, got {type(value).__name__}"
-    if not isinstance(value.get("id"), str) or not value["id"]:
-        return '"id" must be a non-empty string'
+    value = json_object_with_id(raw)
+    if isinstance(value, str):
+        return value
     if "text" not in value and "min" not in value and "max" not in value:
         return '"text" is missing'
     if value.get("text") is not None and not isinstance(value["text"], str):
