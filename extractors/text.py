@@ -44,8 +44,9 @@ LANGUAGES = (
 )  # fmt: skip
 #: Texts with fewer letters than this get no language: langid guesses wildly on a few words.
 MIN_LANGUAGE_LETTERS = 20
+_LETTER = re.compile(r"[^\W\d_]")
 #: Only this many characters are classified: the opening of a posting tells its language.
-_LANGUAGE_SAMPLE = 5000
+_LANGUAGE_SAMPLE = 1500  # plenty for langid; its cost grows with the sample
 #: Below this normalised probability the answer is ``None`` rather than a guess.
 _MIN_LANGUAGE_CONFIDENCE = 0.8
 
@@ -109,7 +110,9 @@ def detect_language(text: str | None) -> str | None:
     if not text:
         return None
     sample = text[:_LANGUAGE_SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < MIN_LANGUAGE_LETTERS:
+    if len(_LETTER.findall(sample, 0, 400)) < MIN_LANGUAGE_LETTERS and (
+        len(_LETTER.findall(sample)) < MIN_LANGUAGE_LETTERS
+    ):
         return None
     language, confidence = _identifier().classify(sample)
     return str(language) if confidence >= _MIN_LANGUAGE_CONFIDENCE else None
