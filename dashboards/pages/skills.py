@@ -20,7 +20,8 @@ def layout(skills: str | list[str] | None = None, step: str | None = None, **_: 
             dcc.Store(id="skills-defaults", data=[]),
             page_header(
                 "Skills in demand",
-                "Share of job postings that mention each skill, with 95% intervals. "
+                "Share of job postings that mention each skill, with 95% intervals, counted over "
+                "all postings (Data status gives the unique count after de-duplication). "
                 "Pick a roadmap step to narrow the ranking; pick skills to follow them week by "
                 "week. The address bar keeps your choices, so a copied link reopens this view.",
             ),
