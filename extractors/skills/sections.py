@@ -57,9 +57,8 @@ def load_section_rules(directory: Path = TAXONOMY_DIR) -> SectionRules:
     return SectionRules(headings, last_words, max(len(k) for k in headings), cues)
 
 
-def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
-    """Any phrase occurs in lower-cased ``text`` as whole words."""
-    words = set(_WORD_SPLIT.split(text))
+def _has_phrase(text: str, words: set[str], phrases: tuple[str, ...]) -> bool:
+    """Any phrase occurs in lower-cased ``text`` (whose ``words`` are given) as whole words."""
     for phrase in phrases:
         if phrase.split(" ", 1)[0] not in words:
             continue  # its first word is absent: no need to search
@@ -122,7 +121,11 @@ class SectionMap:
             start = self._breaks[i - 1] + 1 if i > 0 else 0
             end = self._breaks[i] if i < len(self._breaks) else len(self._text)
             sentence = self._text[start:end].lower()
-            cue = next((label for label, ps in self._rules.cues if _has_phrase(sentence, ps)), None)
+            words = set(_WORD_SPLIT.split(sentence))
+            cue = next(
+                (label for label, ps in self._rules.cues if _has_phrase(sentence, words, ps)),
+                None,
+            )
             self._cue_cache[i] = cue
         return cue or self._labels[bisect_right(self._starts, offset) - 1]
 
