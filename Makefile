@@ -9,7 +9,7 @@ DATA_DIR := $(or $(SKILLRADAR_DATA_DIR),$(CURDIR)/.skillradar)
 export DAGSTER_HOME := $(DATA_DIR)/dagster_home
 APT_PACKAGES := chromium chromium-driver
 
-.PHONY: help env browsers demo refresh serve dev test lint format eval bench clean
+.PHONY: help env browsers demo refresh serve dev test lint format eval bench bench-scale clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ eval: env  ## Precision, recall and F1 of the extractor on the hand-labelled dev
 
 bench: env  ## Extraction docs/s, MB/s, ratio to tokenizer, RSS (50k resampled real postings); refresh time
 	$(UV) run python -m pipelines.bench
+
+bench-scale: env  ## Full + incremental refresh on a resampled corpus: make bench-scale N=50000 WEEK=20000
+	$(UV) run python -m pipelines.bench_scale $(or $(N),50000) $(or $(WEEK),20000)
 
 clean:  ## Delete the built warehouse (keeps the environment)
 	rm -rf "$(DATA_DIR)"
