@@ -23,6 +23,12 @@ app = typer.Typer(
 app.add_typer(taxonomy_app, name="taxonomy")
 
 DEFAULT_HOST = "127.0.0.1"
+InputFile = Annotated[
+    Path | None, typer.Option("--input", "-i", help="JSONL input (default: stdin)")
+]
+OutputFile = Annotated[
+    Path | None, typer.Option("--output", "-o", help="JSONL output (default: stdout)")
+]
 DEFAULT_PORT = 8050
 
 
@@ -76,12 +82,8 @@ def demo(
 
 @app.command()
 def extract(
-    input_file: Annotated[
-        Path | None, typer.Option("--input", "-i", help="JSONL input (default: stdin)")
-    ] = None,
-    output_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="JSONL output (default: stdout)")
-    ] = None,
+    input_file: InputFile = None,
+    output_file: OutputFile = None,
 ) -> None:
     """Extract skills from JSONL lines {"id", "text", "title"?} into JSONL lines {"id", "skills"}.
 
@@ -99,12 +101,8 @@ def extract(
 
 @app.command()
 def salary(
-    input_file: Annotated[
-        Path | None, typer.Option("--input", "-i", help="JSONL input (default: stdin)")
-    ] = None,
-    output_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="JSONL output (default: stdout)")
-    ] = None,
+    input_file: InputFile = None,
+    output_file: OutputFile = None,
 ) -> None:
     """Parse pay from JSONL lines {"id", "text", "country"?}: min, max, currency, period, annual.
 
