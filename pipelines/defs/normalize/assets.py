@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from extractors.mapping import ColumnMapping, Posting, RecordRejected, api_mappi
 from pipelines.defs.ingest.api import api_raw_postings
 from pipelines.defs.ingest.assets import raw_postings
 from pipelines.defs.ingest.reading import QUARANTINE_SCHEMA
+from pipelines.defs.normalize.version import normalizer_version
 from pipelines.defs.resources import BundledData, Warehouse
 from pipelines.sources.mappings import load_mappings
 from pipelines.sources.models import CONNECTORS, FetchedRecord
@@ -54,53 +56,112 @@ POSTINGS_SCHEMA = {
 }
 
 
+CHUNK = 5_000
+RECORD_SCHEMA = {
+    "content_hash": pl.String,
+    "normalizer_version": pl.String,
+    "posting_id": pl.String,
+    "normalized_at": pl.Datetime("us"),
+}
+
+
 @dg.asset(
     group_name="normalize",
     kinds={"duckdb"},
     deps=[raw_postings, api_raw_postings],
-    description="One row per posting (latest version of each source id), normalised. Records "
-    "that cannot become a posting are quarantined with their reason.",
+    description="One row per posting (latest version of each source id), normalised. Only raw "
+    "records new to this normaliser version are read; records that cannot become a posting are "
+    "quarantined with their reason.",
 )
 def postings(
     context: dg.AssetExecutionContext, warehouse: Warehouse, bundled_data: BundledData
 ) -> dg.MaterializeResult:
-    """Rebuild ``postings`` from the raw layer."""
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    mappings = {
-        m.name: m for m in load_mappings(Path(bundled_data.mappings_dir), enabled_only=False)
-    }
+    """Normalise the raw records this normaliser version has not seen, in chunks."""
+    mappings_dir = Path(bundled_data.mappings_dir)
+    mappings = {m.name: m for m in load_mappings(mappings_dir, enabled_only=False)}
+    version = normalizer_version(mappings_dir)
+    counts = dict.fromkeys(("rows_raw", "rows_posted", "rows_superseded", "rows_quarantined"), 0)
+    with warehouse.connect() as con:
+        rebuilt = bool(db.scalar(con, "normalize/needs_reset", {"normalizer_version": version}))
+        if rebuilt:
+            context.log.info(f"normaliser version {version} is new: normalising every record")
+            db.run(con, "normalize/reset")
+        pending = db.fetch(con, "normalize/pending")["content_hash"]
+        for offset in range(0, pending.len(), CHUNK):
+            chunk = pending.slice(offset, CHUNK)
+            con.register("chunk_hashes", chunk.to_frame().with_row_index("position"))
+            raw = db.fetch(con, "normalize/raw_records")
+            batch = _normalize_chunk(raw, mappings, version)
+            con.register("incoming", batch.postings)
+            con.register("incoming_quarantine", batch.quarantine)
+            con.register("incoming_records", batch.records)
+            con.begin()
+            replaced = int(db.scalar(con, "normalize/count_replaced"))
+            db.run(con, "normalize/upsert_postings")
+            con.commit()
+            counts["rows_raw"] += raw.height
+            counts["rows_posted"] += batch.postings.height - replaced
+            counts["rows_superseded"] += batch.superseded + replaced
+            counts["rows_quarantined"] += batch.quarantine.height
+            context.log.info(f"normalised {offset + chunk.len()}/{pending.len()} new raw records")
+        db.run(con, "normalize/log", {**counts, "normalized_at": _now()})
+        total = int(db.scalar(con, "normalize/count_postings"))
+    context.log.info(", ".join(f"{k} {v}" for k, v in counts.items()) + f"; {total} postings")
+    return dg.MaterializeResult(
+        metadata={**counts, "postings_total": total, "rebuilt": rebuilt, "normalizer": version}
+    )
+
+
+@dataclass(frozen=True)
+class NormalizedChunk:
+    """One chunk of raw records as postings (latest version per id), quarantine rows and a log."""
+
+    postings: pl.DataFrame
+    quarantine: pl.DataFrame
+    records: pl.DataFrame
+    superseded: int
+
+
+def _normalize_chunk(
+    raw: pl.DataFrame, mappings: dict[str, ColumnMapping], version: str
+) -> NormalizedChunk:
+    now = _now()
     latest: dict[str, Posting] = {}
     bad: list[dict[str, object]] = []
+    records: list[dict[str, object]] = []
     superseded = 0
-    with warehouse.connect() as con:
-        raw = db.fetch(con, "normalize/raw_records")
-        for row in raw.iter_rows(named=True):
-            try:
-                fields, mapping = _fields_and_mapping(row, mappings)
-                posting = normalize(fields, mapping, record_hash=row["content_hash"])
-            except RecordRejected as exc:
-                bad.append(_quarantine(row, str(exc), now))
-                continue
-            if posting.posting_id in latest:
-                superseded += 1
-            latest[posting.posting_id] = posting
-        frame = pl.DataFrame([p.as_row() for p in latest.values()], schema=POSTINGS_SCHEMA)
-        con.register("incoming", frame)
-        con.register("incoming_quarantine", pl.DataFrame(bad, schema=QUARANTINE_SCHEMA))
-        con.begin()
-        db.run(con, "normalize/replace_postings")
-        db.run(con, "reference/replace_quarantine_stage", {"stage": "normalize"})
-        counts = {
-            "rows_raw": raw.height,
-            "rows_posted": frame.height,
-            "rows_superseded": superseded,
-            "rows_quarantined": len(bad),
-        }
-        db.run(con, "normalize/log", {**counts, "normalized_at": now})
-        con.commit()
-    context.log.info(", ".join(f"{k} {v}" for k, v in counts.items()))
-    weeks = frame.select(pl.col("posted_week").n_unique()).item() if frame.height else 0
-    return dg.MaterializeResult(metadata={**counts, "weeks": weeks})
+    for row in raw.iter_rows(named=True):
+        try:
+            fields, mapping = _fields_and_mapping(row, mappings)
+            posting = normalize(fields, mapping, record_hash=row["content_hash"])
+        except RecordRejected as exc:
+            bad.append(_quarantine(row, str(exc), now))
+            records.append(_record(row["content_hash"], version, None, now))
+            continue
+        superseded += posting.posting_id in latest
+        latest[posting.posting_id] = posting
+        records.append(_record(row["content_hash"], version, posting.posting_id, now))
+    return NormalizedChunk(
+        postings=pl.DataFrame([p.as_row() for p in latest.values()], schema=POSTINGS_SCHEMA),
+        quarantine=pl.DataFrame(bad, schema=QUARANTINE_SCHEMA),
+        records=pl.DataFrame(records, schema=RECORD_SCHEMA),
+        superseded=superseded,
+    )
+
+
+def _record(
+    content_hash: str, version: str, posting_id: str | None, now: dt.datetime
+) -> dict[str, object]:
+    return {
+        "content_hash": content_hash,
+        "normalizer_version": version,
+        "posting_id": posting_id,
+        "normalized_at": now,
+    }
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _fields_and_mapping(

@@ -132,8 +132,15 @@ create table if not exists refresh_log (
     extractor_version varchar not null
 );
 
-create table if not exists normalize_log (
-    rows_raw integer not null,
+create table if not exists normalized_records (
+    content_hash varchar primary key,  -- the raw record
+    normalizer_version varchar not null,
+    posting_id varchar,                -- null when the record was quarantined
+    normalized_at timestamp not null
+);
+
+create table if not exists normalize_log (  -- one row per run: what that run normalised
+    rows_raw integer not null,         -- raw records new to this normaliser version
     rows_posted integer not null,
     rows_superseded integer not null,  -- older versions of a posting that changed at its source
     rows_quarantined integer not null,
