@@ -82,6 +82,7 @@ class DedupPosting:
     company: str | None
     description: str | None
     posted_date: dt.date
+    key: str | None = None  # exact_key(title, company, description), when already known
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +263,9 @@ def find_clusters(
     decides). ``k`` is 3 rather than 5: each scattered edit (a typo, a reworded phrase) breaks
     up to ``k`` shingles, and with 5 a short repost with a handful of them falls below 0.8.
 
+    A posting's ``key`` saves recomputing its exact key; the shingles of a key's group come from
+    one member that has a description, so the others may leave it out (``None``).
+
     Postings are taken oldest first and join (merging, if several) the clusters of their matches
     whose ``first_seen`` lies within ``repost_window_days``; otherwise they start a new cluster.
     The result does not depend on input order and is sorted by ``(first_seen, cluster_id)``.
@@ -275,10 +279,14 @@ def find_clusters(
     group_of: dict[int, int] = {}
     groups: list[_Group] = []
     by_key: dict[str, int] = {}
+    texts: dict[int, str] = {}  # group → normalised text of a member that has a description
     for i in order:
         posting = items[i]
-        text = normalize_for_hash(posting.title, posting.company, posting.description)
-        key = hashlib.sha256(text.encode()).hexdigest()
+        text = None
+        key = posting.key
+        if key is None or (posting.description is not None and by_key.get(key) not in texts):
+            text = normalize_for_hash(posting.title, posting.company, posting.description)
+            key = key or hashlib.sha256(text.encode()).hexdigest()
         if key not in by_key:
             by_key[key] = len(groups)
             groups.append(
@@ -286,11 +294,16 @@ def find_clusters(
                     members=[],
                     company=normalize_company(posting.company),
                     title=title_tokens(posting.title),
-                    hashes=_shingle_hashes(text, k),
+                    hashes=frozenset(),
                 )
             )
-        group_of[i] = by_key[key]
-        groups[by_key[key]].members.append(i)
+        g = by_key[key]
+        if text is not None and g not in texts:
+            texts[g] = text
+        group_of[i] = g
+        groups[g].members.append(i)
+    for g, text in texts.items():
+        groups[g].hashes = _shingle_hashes(text, k)
     _near_neighbours(groups, threshold=threshold, num_perm=num_perm, seed=seed)
 
     parent: list[int] = []

@@ -10,6 +10,8 @@ import duckdb
 import pytest
 from helpers import DATA, materialize_all, slice_resources, write_mapping
 
+from extractors.dedup import DedupPosting, find_clusters
+
 pytestmark = pytest.mark.integration
 
 SLICE_ROWS = 70
@@ -91,3 +93,53 @@ def test_a_changed_column_mapping_renormalises_every_record_without_duplicates(
     ).fetchall()[0]
     con.close()
     assert counts == (SLICE_ROWS, 1, SLICE_ROWS + 1)
+
+
+def shifted(row: dict[str, str], job_id: str, days: float) -> dict[str, str]:
+    """A copy of a real posting under a new id, listed ``days`` later (constructed here)."""
+    return row | {
+        "job_id": job_id,
+        "listed_time": str(float(row["listed_time"]) + days * 86_400_000),
+    }
+
+
+def stored_clusters(data_dir: Path) -> dict[str, tuple[str, str | None]]:
+    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
+    rows = con.execute("select posting_id, cluster_id, reason from posting_clusters").fetchall()
+    con.close()
+    return {p: (c, r) for p, c, r in rows}
+
+
+def clusters_from_scratch(data_dir: Path) -> dict[str, str]:
+    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
+    frame = con.execute(
+        "select posting_id, source, title, company, description, posted_date from postings"
+    ).pl()
+    con.close()
+    clusters = find_clusters(DedupPosting(**row) for row in frame.iter_rows(named=True))
+    return {m: c.cluster_id for c in clusters for m in c.member_ids}
+
+
+def test_dedup_reclusters_only_the_repost_window_of_new_postings_and_matches_a_full_run(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "postings.csv"
+    source.write_bytes((DATA / "linkedin_slice.csv").read_bytes())
+    resources = slice_resources(tmp_path / "data", write_mapping(tmp_path / "mappings", source))
+    rows = list(csv.DictReader(source.open(encoding="utf-8")))
+    with dg.instance_for_test() as instance:
+        first = materialize_all(resources, instance)
+        append_rows(source, [shifted(rows[1], "later-1", 200), shifted(rows[2], "later-2", 200)])
+        second = materialize_all(resources, instance)
+        append_rows(source, [shifted(rows[1], "repost-1", 203)])
+        third = materialize_all(resources, instance)
+    assert first.success and second.success and third.success
+    assert metadata(first, "posting_clusters")["reclustered"] == SLICE_ROWS
+    assert metadata(second, "posting_clusters")["reclustered"] == 2
+    assert metadata(third, "posting_clusters")["reclustered"] == 3
+    clusters = stored_clusters(tmp_path / "data")
+    source_id = "linkedin_2023_2024:"
+    assert clusters[f"{source_id}later-1"] == (f"{source_id}later-1", None)
+    cluster, reason = clusters[f"{source_id}repost-1"]
+    assert cluster == f"{source_id}later-1" and reason and "repost within 60 days" in reason
+    assert {p: c for p, (c, _) in clusters.items()} == clusters_from_scratch(tmp_path / "data")

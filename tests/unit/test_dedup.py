@@ -263,6 +263,32 @@ def test_expected_clusters_and_determinism() -> None:
     assert find_clusters(MIXED, seed=1, num_perm=128) == clusters
 
 
+def test_known_keys_give_the_same_clusters_with_one_description_per_key() -> None:
+    """Stored keys spare recomputing them; a key's shingles come from any one member's text."""
+    described: set[str] = set()
+    keyed = []
+    for p in sorted(MIXED, key=lambda p: p.posting_id, reverse=True):
+        key = exact_key(p.title, p.company, p.description)
+        text = None if key in described else p.description
+        described.add(key)
+        keyed.append(DedupPosting(**{**_fields(p), "description": text, "key": key}))
+    assert find_clusters(keyed) == find_clusters(MIXED)
+
+
+def test_a_key_without_any_description_matches_exact_copies_only() -> None:
+    key = exact_key("Data Engineer", "Acme Analytics", BODY)
+    keyless = [
+        DedupPosting(**{**_fields(posting("p1")), "description": None, "key": key}),
+        DedupPosting(**{**_fields(posting("p2", days=3)), "description": None, "key": key}),
+        posting("p3", REPOST, days=5),
+    ]
+    assert [c.member_ids for c in find_clusters(keyless)] == [("p1", "p2"), ("p3",)]
+
+
+def _fields(p: DedupPosting) -> dict[str, object]:
+    return {name: getattr(p, name) for name in DedupPosting.__slots__}
+
+
 def test_labelled_pairs_reach_the_f1_target() -> None:
     from rich.console import Console
 

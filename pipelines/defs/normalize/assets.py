@@ -9,6 +9,7 @@ from typing import Any
 import dagster as dg
 import polars as pl
 
+from extractors.dedup import exact_key
 from extractors.mapping import ColumnMapping, Posting, RecordRejected, api_mapping, normalize
 from pipelines.defs.ingest.api import api_raw_postings
 from pipelines.defs.ingest.assets import raw_postings
@@ -53,6 +54,7 @@ POSTINGS_SCHEMA = {
     "pay_annual_min_usd": pl.Float64,
     "pay_annual_max_usd": pl.Float64,
     "pay_flags": pl.String,
+    "dedup_key": pl.String,
 }
 
 
@@ -142,11 +144,19 @@ def _normalize_chunk(
         latest[posting.posting_id] = posting
         records.append(_record(row["content_hash"], version, posting.posting_id, now))
     return NormalizedChunk(
-        postings=pl.DataFrame([p.as_row() for p in latest.values()], schema=POSTINGS_SCHEMA),
+        postings=pl.DataFrame([_row(p) for p in latest.values()], schema=POSTINGS_SCHEMA),
         quarantine=pl.DataFrame(bad, schema=QUARANTINE_SCHEMA),
         records=pl.DataFrame(records, schema=RECORD_SCHEMA),
         superseded=superseded,
     )
+
+
+def _row(posting: Posting) -> dict[str, object]:
+    """A posting's columns, with the key that exact duplicates share."""
+    return {
+        **posting.as_row(),
+        "dedup_key": exact_key(posting.title, posting.company, posting.description),
+    }
 
 
 def _record(

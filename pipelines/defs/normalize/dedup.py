@@ -1,8 +1,12 @@
 """Duplicate postings: exact copies, near-duplicates (MinHash LSH) and reposts, as clusters."""
 
+import hashlib
+from pathlib import Path
+
 import dagster as dg
 import polars as pl
 
+from extractors import dedup as dedup_module
 from extractors.dedup import DedupPosting, find_clusters
 from pipelines.defs.normalize.assets import postings
 from pipelines.defs.resources import Warehouse
@@ -15,7 +19,16 @@ CLUSTER_SCHEMA = {
     "first_seen": pl.Date,
     "last_seen": pl.Date,
     "reason": pl.String,
+    "dedup_key": pl.String,
+    "dedup_version": pl.String,
 }
+REPOST_WINDOW_DAYS = 60
+
+
+def dedup_version() -> str:
+    """Changes with the de-duplication code, so that every posting is clustered again."""
+    source = Path(dedup_module.__file__).read_bytes()
+    return hashlib.sha256(source + str(REPOST_WINDOW_DAYS).encode()).hexdigest()[:16]
 
 
 @dg.asset(
@@ -23,15 +36,22 @@ CLUSTER_SCHEMA = {
     kinds={"duckdb", "datasketch"},
     deps=[postings],
     description="One row per posting: its duplicate cluster, whether it is the canonical "
-    "(earliest) member, the cluster's first and last seen dates, and why it was merged.",
+    "(earliest) member, the cluster's first and last seen dates, and why it was merged. Only "
+    "new or changed postings and the clusters within their repost window are re-clustered.",
 )
 def posting_clusters(
     context: dg.AssetExecutionContext, warehouse: Warehouse
 ) -> dg.MaterializeResult:
-    """Cluster all postings across sources."""
+    """Cluster new and changed postings with the recent clusters they could join."""
+    version = dedup_version()
+    params = {"dedup_version": version, "window_days": REPOST_WINDOW_DAYS}
     with warehouse.connect() as con:
-        frame = db.fetch(con, "dedup/postings_for_dedup")
-        clusters = find_clusters(DedupPosting(**row) for row in frame.iter_rows(named=True))
+        frame = db.fetch(con, "dedup/affected", params)
+        clusters = find_clusters(
+            (DedupPosting(**row) for row in frame.iter_rows(named=True)),
+            repost_window_days=REPOST_WINDOW_DAYS,
+        )
+        keys = dict(zip(frame["posting_id"], frame["key"], strict=True))
         rows = [
             {
                 "posting_id": member,
@@ -40,16 +60,26 @@ def posting_clusters(
                 "first_seen": c.first_seen,
                 "last_seen": c.last_seen,
                 "reason": c.reasons.get(member),
+                "dedup_key": keys[member],
+                "dedup_version": version,
             }
             for c in clusters
             for member in c.member_ids
         ]
         con.register("incoming", pl.DataFrame(rows, schema=CLUSTER_SCHEMA))
         db.run(con, "dedup/replace_clusters")
-    merged = sum(len(c.member_ids) - 1 for c in clusters)
-    context.log.info(f"{frame.height} postings, {len(clusters)} unique, {merged} merged")
+        totals = db.fetch(con, "dedup/count_clusters").row(0, named=True)
+    context.log.info(
+        f"re-clustered {frame.height} postings; {totals['postings']} postings, "
+        f"{totals['unique_postings']} unique"
+    )
     return dg.MaterializeResult(
-        metadata={"postings": frame.height, "unique": len(clusters), "merged_duplicates": merged}
+        metadata={
+            "reclustered": frame.height,
+            "postings": totals["postings"],
+            "unique": totals["unique_postings"],
+            "merged_duplicates": totals["postings"] - totals["unique_postings"],
+        }
     )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from extractors import fx
 from warehouse.paths import PROJECT_ROOT
 
-CODE = ("mapping", "text", "dates", "titles", "locations", "salary", "fx")
+CODE = ("mapping", "dedup", "text", "dates", "titles", "locations", "salary", "fx")
 
 
 def normalizer_version(mappings_dir: Path) -> str:

@@ -66,6 +66,7 @@ alter table postings add column if not exists pay_period varchar;        -- hour
 alter table postings add column if not exists pay_annual_min_usd double; -- null when implausible
 alter table postings add column if not exists pay_annual_max_usd double;
 alter table postings add column if not exists pay_flags varchar;
+alter table postings add column if not exists dedup_key varchar;         -- extractors.dedup.exact_key
 
 create table if not exists skill_mentions (
     posting_id varchar not null,
@@ -155,3 +156,6 @@ create table if not exists posting_clusters (
     last_seen date not null,
     reason varchar                     -- why a non-canonical member was merged
 );
+
+alter table posting_clusters add column if not exists dedup_key varchar;
+alter table posting_clusters add column if not exists dedup_version varchar;
