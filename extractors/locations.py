@@ -86,46 +86,113 @@ _ARRANGEMENT_IN_LOCATION = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|non|isn't|is\s+not|never)\b[\s-]*(?:\w+[\s-]+){0,2}$", re.I)
 _ROLE = r"(?:role|position|job|opportunity)"
 _AT_OFFICE = r"(?:on[\s-]?site|in[\s-]office|in\s+the\s+office|in[\s-]person|office[\s-]based)"
-_DESCRIPTION_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        ("remote", r"\b(?:fully|100\s*%|completely|entirely|permanently)[\s-]+remote\b"),
-        ("remote", rf"\bthis\s+is\s+a\s+remote\s+{_ROLE}\b"),
-        ("remote", rf"\b(?:this|the)\s+{_ROLE}\s+is\s+(?:a\s+)?remote\b"),
-        ("remote", r"(?<!hybrid[\s-])\bremote[\s-]+(?:role|position|job)\b"
-                   r"(?![\s-]+(?:id|is\s+not|un))"),
-        ("remote", r"\bwork\s+(?:remotely\s+)?from\s+anywhere\b"),
-        ("hybrid", r"\bhybrid\s*\(\s*\d"),
-        ("hybrid", r"\bhybrid[\s-]+remote\b"),
-        ("hybrid", r"\bhybrid[\s-]+(?:role|position|job|schedule|work\w*|model|arrangement|"
-                   r"opportunity|setup|environment)\b"),
-        ("hybrid", rf"\b(?:this|the)\s+{_ROLE}\s+is\s+(?:a\s+)?hybrid\b"),
-        ("hybrid", r"\b[1-4]\s*(?:days?|x)\s*(?:(?:per|a|/)\s*week\s*)?(?:in|at)\s+"
-                   r"(?:the\s+|our\s+)?office\b"),
-        ("onsite", rf"\b(?:fully|100\s*%|entirely)[\s-]+{_AT_OFFICE}\b"),
-        ("onsite", rf"\b(?:this|the)\s+{_ROLE}\s+is\s+(?:an?\s+)?{_AT_OFFICE}\b"),
-        ("onsite", r"\bon[\s-]?site\s+(?:role|position|job)\b"),
-        ("onsite", rf"\b(?:required|must|expected)\s+to\s+(?:work|be)\s+{_AT_OFFICE}\s+"
-                   r"(?:full[\s-]?time|five|5)\b"),
-        ("onsite", rf"\b(?:this|the)\s+{_ROLE}\s+is\s+not\s+(?:a\s+)?remote\b"),
+_AT_OFFICE_WORDS = ("site", "office", "person")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    r"""A description phrase that tells a work arrangement, with cheap tests that rule it out.
+
+    Every match contains one of ``words`` and a match of ``gate``, the pattern without its
+    leading ``\b``: both are looked for in the text folded by :func:`_fold`, where ``gate`` runs
+    case-sensitively. ``re`` has to try a pattern that starts with ``\b`` at every position of
+    the text, but skips ahead to the literal a gate starts with, so the tests are much faster
+    than the pattern and leave it to the few texts that may hold the phrase.
+    """
+
+    kind: str
+    words: tuple[str, ...]
+    pattern: re.Pattern[str]
+    gate: re.Pattern[str]
+
+    @classmethod
+    def build(cls, kind: str, words: tuple[str, ...], pattern: str) -> _Phrase:
+        r"""A phrase from its regex source, which must start with ``\b``."""
+        assert pattern.startswith(r"\b"), pattern
+        gate = re.compile(pattern.removeprefix(r"\b"))
+        return cls(kind, words, re.compile(pattern, re.IGNORECASE), gate)
+
+    def may_occur(self, folded: str) -> bool:
+        """False when the folded text cannot hold the phrase."""
+        return any(word in folded for word in self.words) and bool(self.gate.search(folded))
+
+
+_DESCRIPTION_PHRASES: tuple[_Phrase, ...] = tuple(
+    _Phrase.build(kind, words, pattern)
+    for kind, words, pattern in (
+        ("remote", ("remote",),
+         r"\b(?:fully|100\s*%|completely|entirely|permanently)[\s-]+remote\b"),
+        ("remote", ("remote",), rf"\bthis\s+is\s+a\s+remote\s+{_ROLE}\b"),
+        ("remote", ("remote",), rf"\b(?:this|the)\s+{_ROLE}\s+is\s+(?:a\s+)?remote\b"),
+        ("remote", ("remote",), r"\bremote(?<!hybrid[\s-]remote)[\s-]+(?:role|position|job)\b"
+                                r"(?![\s-]+(?:id|is\s+not|un))"),
+        ("remote", ("anywhere",), r"\bwork\s+(?:remotely\s+)?from\s+anywhere\b"),
+        ("hybrid", ("hybrid",), r"\bhybrid\s*\(\s*\d"),
+        ("hybrid", ("hybrid",), r"\bhybrid[\s-]+remote\b"),
+        ("hybrid", ("hybrid",),
+         r"\bhybrid[\s-]+(?:role|position|job|schedule|work\w*|model|arrangement|"
+         r"opportunity|setup|environment)\b"),
+        ("hybrid", ("hybrid",), rf"\b(?:this|the)\s+{_ROLE}\s+is\s+(?:a\s+)?hybrid\b"),
+        ("hybrid", ("office",), r"\b[1-4]\s*(?:days?|x)\s*(?:(?:per|a|/)\s*week\s*)?(?:in|at)\s+"
+                                r"(?:the\s+|our\s+)?office\b"),
+        ("onsite", ("fully", "100", "entirely"),
+         rf"\b(?:fully|100\s*%|entirely)[\s-]+{_AT_OFFICE}\b"),
+        ("onsite", _AT_OFFICE_WORDS, rf"\b(?:this|the)\s+{_ROLE}\s+is\s+(?:an?\s+)?{_AT_OFFICE}\b"),
+        ("onsite", ("site",), r"\bon[\s-]?site\s+(?:role|position|job)\b"),
+        ("onsite", ("required", "must", "expected"),
+         rf"\b(?:required|must|expected)\s+to\s+(?:work|be)\s+{_AT_OFFICE}\s+"
+         r"(?:full[\s-]?time|five|5)\b"),
+        ("onsite", ("remote",), rf"\b(?:this|the)\s+{_ROLE}\s+is\s+not\s+(?:a\s+)?remote\b"),
     )
 )  # fmt: skip
+#: Characters that ``re.IGNORECASE`` matches with an ASCII letter but that ``str.lower`` does
+#: not turn into that one letter: capital I with dot above lowers to two characters, dotless i
+#: and long s stay as they are. (Kelvin sign K lowers to "k".)
+_FOLD_TO_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased, one character for one, for case-sensitive search.
+
+    A character of the result is an ASCII letter exactly when ``re.IGNORECASE`` matches the
+    original character with that letter, and is a letter, digit or space when the original is,
+    so a pattern of lower-case ASCII literals matches the result where it would match ``text``
+    case-insensitively.
+    """
+    if not text.isascii():
+        for char, letter in _FOLD_TO_ASCII:
+            text = text.replace(char, letter)
+    return text.lower()
 
 
 def _arrangement_in_description(description: str | None, *, allow_remote: bool) -> str | None:
+    """The one arrangement the description's phrases tell, or ``None`` (none, or they disagree).
+
+    A phrase counts unless a negation comes before it ("not a remote role"); remote phrases
+    count only when ``allow_remote``.
+    """
     if not description:
         return None
+    folded = _fold(description)
     found: set[str] = set()
-    for kind, pattern in _DESCRIPTION_PHRASES:
-        for match in pattern.finditer(description):
-            before = description[max(0, match.start() - 30) : match.start()]
-            if kind != "onsite" and _NEGATION.search(before):
-                continue
-            found.add(kind)
-            break
-    if not allow_remote:
-        found.discard("remote")
+    for phrase in _DESCRIPTION_PHRASES:
+        if phrase.kind in found or (phrase.kind == "remote" and not allow_remote):
+            continue
+        if phrase.may_occur(folded) and _says(phrase, description):
+            found.add(phrase.kind)
     return found.pop() if len(found) == 1 else None
+
+
+def _says(phrase: _Phrase, description: str) -> bool:
+    """True when ``description`` holds the phrase without a negation before it.
+
+    Onsite phrases count even after one ("this role is not remote").
+    """
+    for match in phrase.pattern.finditer(description):
+        before = description[max(0, match.start() - 30) : match.start()]
+        if phrase.kind == "onsite" or not _NEGATION.search(before):
+            return True
+    return False
 
 
 # --- Text helpers -----------------------------------------------------------------------------

@@ -7,11 +7,22 @@ other boards use ("Remote - US", "Hybrid - Toronto, ON", "Sydney NSW").
 
 from __future__ import annotations
 
+import re
+import sys
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.locations import Location, country_code, is_remote_text, parse_location
+from extractors.locations import (
+    _DESCRIPTION_PHRASES,
+    Location,
+    _fold,
+    country_code,
+    is_remote_text,
+    parse_location,
+)
 
 L = Location
 
@@ -192,3 +203,46 @@ def test_parse_location_never_raises(
 )  # fmt: skip
 def test_location_shaped_noise_never_raises(words: list[str]) -> None:
     parse_location(" ".join(words))
+
+
+def test_fold_keeps_positions_and_ascii_letters_of_ignorecase() -> None:
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    folded = _fold(everything)
+    assert len(folded) == len(everything)
+    letters = {m.start() for m in re.finditer("[a-z]", everything, re.IGNORECASE)}
+    assert letters == {i for i, ch in enumerate(folded) if "a" <= ch <= "z"}
+    assert all(re.fullmatch(folded[i], everything[i], re.IGNORECASE) for i in letters)
+    for test in (str.isalnum, str.isspace, str.isdecimal):
+        assert [test(ch) for ch in folded] == [test(ch) for ch in everything]
+
+
+#: One example of each description phrase, and spellings that ``re.IGNORECASE`` still matches.
+_PHRASE_EXAMPLES = [
+    "fully remote", "100 % remote", "this is a remote role", "the role is a remote",
+    "remote position", "hybrid remote position", "work remotely from anywhere", "hybrid (3",
+    "hybrid-remote", "hybrid work", "the job is hybrid", "2 days per week in our office",
+    "entirely in-person", "this opportunity is an office-based", "on site job",
+    "expected to be in the office five", "the position is not a remote", "not a remote role",
+]  # fmt: skip
+_RESPELLINGS = [str, str.upper, str.title, str.swapcase]
+_LOOKALIKES = [("i", "\u0130"), ("i", "\u0131"), ("s", "\u017f"), ("k", "\u212a"), ("", "")]
+
+
+@given(
+    st.lists(st.sampled_from(_PHRASE_EXAMPLES), min_size=1, max_size=3),
+    st.sampled_from(["", " ", "\n", "no "]),
+    st.sampled_from(_RESPELLINGS),
+    st.sampled_from(_LOOKALIKES),
+)
+def test_phrase_tests_never_rule_out_a_phrase_that_occurs(
+    examples: list[str], gap: str, respell: Callable[[str], str], lookalike: tuple[str, str]
+) -> None:
+    text = respell(gap.join(examples)).replace(*lookalike)
+    for phrase in _DESCRIPTION_PHRASES:
+        if phrase.pattern.search(text):
+            assert phrase.may_occur(_fold(text)), (phrase.pattern.pattern, text)
+
+
+def test_every_phrase_has_an_example() -> None:
+    for phrase in _DESCRIPTION_PHRASES:
+        assert any(phrase.pattern.search(example) for example in _PHRASE_EXAMPLES)
