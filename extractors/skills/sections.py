@@ -14,11 +14,10 @@ from extractors.skills.taxonomy import TAXONOMY_DIR, TaxonomyError
 
 SECTIONS = ("required", "preferred", "other")
 #: A heading ends with a colon or a line break.
-_HEADING_END = re.compile(r"[:\n]")
+_HEADING_ENDS = ":\n"
 _TRIM = "'’-*•()[]\"“”,;!?"
 _WORD = re.compile(r"[a-z][a-z'’-]*|,", re.IGNORECASE)
 _SENTENCE_BREAKS = ".!?;\n"
-_BREAK = re.compile(r"[.!?;\n]")
 _WORD_SPLIT = re.compile(r"[^\w-]+")
 
 
@@ -30,6 +29,7 @@ class SectionRules:
     last_words: frozenset[str]
     longest: int
     cues: tuple[tuple[str, tuple[str, ...]], ...]
+    any_cue: re.Pattern[str]
 
 
 @cache
@@ -54,7 +54,20 @@ def load_section_rules(directory: Path = TAXONOMY_DIR) -> SectionRules:
     if bad:
         raise TaxonomyError(f"{path}: unknown section labels {sorted(bad)}")
     last_words = frozenset(k[-1] for k in headings)
-    return SectionRules(headings, last_words, max(len(k) for k in headings), cues)
+    return SectionRules(
+        headings, last_words, max(len(k) for k in headings), cues, _any_phrase(cues)
+    )
+
+
+def _any_phrase(cues: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    """Finds any cue phrase as a substring: a sentence without one has no cue.
+
+    Phrases that contain a shorter one ("is a plus" holds "a plus") need no alternative of
+    their own.
+    """
+    phrases = {p for _, ps in cues for p in ps}
+    shortest = sorted(p for p in phrases if not any(q != p and q in p for q in phrases))
+    return re.compile("|".join(map(re.escape, shortest)))
 
 
 def _has_phrase(text: str, words: set[str], phrases: tuple[str, ...]) -> bool:
@@ -86,8 +99,7 @@ class SectionMap:
         self._cue_cache: dict[int, str | None] = {}
         self._breaks: list[int] | None = None
         last_words = self._rules.last_words
-        for end in _HEADING_END.finditer(text):
-            pos = end.start()
+        for pos in _positions(text, _HEADING_ENDS):
             if pos == 0 or not (text[pos - 1].isalpha() or text[pos - 1] in " \t"):
                 continue  # blank lines, sentence ends, numbers: never a heading
             before = text[max(0, pos - 40) : pos].rstrip(" \t")
@@ -98,7 +110,7 @@ class SectionMap:
                 continue
             label = self._heading_before(pos)
             if label is not None:
-                self._starts.append(end.end())
+                self._starts.append(pos + 1)
                 self._labels.append(label)
 
     def _heading_before(self, pos: int) -> str | None:
@@ -114,20 +126,36 @@ class SectionMap:
     def section_at(self, offset: int) -> str:
         """The section of the character at ``offset``; sentence cues win over headings."""
         if self._breaks is None:
-            self._breaks = [m.start() for m in _BREAK.finditer(self._text)]
+            self._breaks = _positions(self._text, _SENTENCE_BREAKS)
         i = bisect_left(self._breaks, offset)
         cue = self._cue_cache.get(i, "")
         if cue == "":
-            start = self._breaks[i - 1] + 1 if i > 0 else 0
-            end = self._breaks[i] if i < len(self._breaks) else len(self._text)
-            sentence = self._text[start:end].lower()
-            words = set(_WORD_SPLIT.split(sentence))
-            cue = next(
-                (label for label, ps in self._rules.cues if _has_phrase(sentence, words, ps)),
-                None,
-            )
-            self._cue_cache[i] = cue
+            cue = self._cue_cache[i] = self._sentence_cue(self._breaks, i)
         return cue or self._labels[bisect_right(self._starts, offset) - 1]
+
+    def _sentence_cue(self, breaks: list[int], i: int) -> str | None:
+        """The cue label of the sentence that ends at ``breaks[i]``, if it has one."""
+        start = breaks[i - 1] + 1 if i > 0 else 0
+        end = breaks[i] if i < len(breaks) else len(self._text)
+        sentence = self._text[start:end].lower()
+        if self._rules.any_cue.search(sentence) is None:
+            return None  # no cue phrase at all, not even inside a word
+        words = set(_WORD_SPLIT.split(sentence))
+        return next(
+            (label for label, ps in self._rules.cues if _has_phrase(sentence, words, ps)), None
+        )
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of any of ``chars`` (``str.find`` outruns a regex)."""
+    found = []
+    for char in chars:
+        i = text.find(char)
+        while i != -1:
+            found.append(i)
+            i = text.find(char, i + 1)
+    found.sort()
+    return found
 
 
 def _glued_or_short(words: list[str], n: int) -> bool:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extractors.skills import SkillExtractor
 from extractors.skills.prefilter import Prefilter
-from extractors.skills.sections import SectionMap
+from extractors.skills.sections import SectionMap, load_section_rules
 
 POSTING = (
     "About us: we build data products.\n"
@@ -33,6 +33,21 @@ def test_glued_headings_are_found() -> None:
     sections = SectionMap(text)
     assert sections.section_at(text.index("SQL")) == "required"
     assert sections.section_at(text.index("Spark")) == "preferred"
+
+
+def test_cue_words_inside_other_words_are_no_cues() -> None:
+    text = "Benefits:\nPython is a must. Mustard SQL. Spark preferred"
+    sections = SectionMap(text)
+    assert sections.section_at(text.index("Python")) == "required"
+    assert sections.section_at(text.index("SQL")) == "other"  # the heading's, not a cue's
+    assert sections.section_at(text.index("Spark")) == "preferred"
+
+
+def test_cue_pattern_holds_only_the_shortest_phrases() -> None:
+    pattern = load_section_rules().any_cue
+    assert pattern.search("experience with kafka is a plus") is not None
+    assert pattern.search("experience with kafka") is None
+    assert "is\\ a\\ plus" not in pattern.pattern
 
 
 @pytest.fixture(scope="module")
