@@ -9,10 +9,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 from typing import Any
 
 import ftfy
+import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
 _LINE_TAGS = ("div", "br", "tr", "dt", "dd")
@@ -114,8 +116,38 @@ def detect_language(text: str | None) -> str | None:
         len(_LETTER.findall(sample)) < MIN_LANGUAGE_LETTERS
     ):
         return None
-    language, confidence = _identifier().classify(sample)
-    return str(language) if confidence >= _MIN_LANGUAGE_CONFIDENCE else None
+    language, confidence = _classify(_identifier(), sample)
+    return language if confidence >= _MIN_LANGUAGE_CONFIDENCE else None
+
+
+def _classify(identifier: Any, text: str) -> tuple[str, float]:
+    """The ``classify`` of langid, with the features counted by :func:`_features`."""
+    probs = identifier.norm_probs(identifier.nb_classprobs(_features(identifier, text)))
+    best = int(np.argmax(probs))
+    return str(identifier.nb_classes[best]), float(probs[best])
+
+
+def _features(identifier: Any, text: str) -> np.ndarray:
+    """The ``instance2fv`` of langid: how often each byte n-gram feature occurs in ``text``.
+
+    The same counts (and dtype) as langid's own, which adds them one numpy item at a time;
+    here the tokenizer's states are counted first and the features added in one numpy call.
+    """
+    nextmove, outputs = identifier.tk_nextmove, identifier.tk_output
+    state = 0
+    states = []
+    for byte in text.encode("utf8"):
+        state = nextmove[(state << 8) + byte]
+        states.append(state)
+    indices: list[int] = []
+    counts: list[int] = []
+    for state, count in Counter(states).items():
+        produced = outputs.get(state, ())
+        indices.extend(produced)
+        counts.extend([count] * len(produced))
+    vector = np.zeros((identifier.nb_numfeats,), dtype="uint32")
+    np.add.at(vector, np.array(indices, dtype=np.intp), np.array(counts, dtype="uint32"))
+    return vector
 
 
 @cache

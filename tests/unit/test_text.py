@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from extractors.text import (
     LANGUAGES,
+    _features,
+    _identifier,
     clean_field,
     clean_text,
     detect_language,
@@ -123,3 +125,11 @@ def test_clean_text_never_raises_on_html_fragments(parts: list[str]) -> None:
     cleaned = clean_text(markup)
     assert "<script>" not in cleaned or not looks_like_html(markup)
     assert "\n\n\n" not in cleaned
+
+
+@given(st.text(max_size=300))
+def test_features_are_langids_own(text: str) -> None:
+    identifier = _identifier()
+    ours, theirs = _features(identifier, text), identifier.instance2fv(text)
+    assert ours.dtype == theirs.dtype
+    assert (ours == theirs).all()
