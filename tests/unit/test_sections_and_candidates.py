@@ -77,6 +77,15 @@ def test_prefilter_keeps_only_pieces_with_candidates() -> None:
     assert text[condensed.to_original(offset) :].startswith("C++")
 
 
+def test_prefilter_windows_stop_at_sentence_ends_and_context_limit() -> None:
+    prefilter = Prefilter(["python", "sql"])
+    text = "Intro. " + "word " * 30 + "Python " + "word " * 30 + "end. SQL; fine!\nNext"
+    pieces = prefilter.condense(text).text.split("\n")
+    assert len(pieces) == 2
+    assert pieces[0] == ("word " * 15).strip() + " Python " + ("word " * 15).strip()
+    assert pieces[1] == "SQL;"
+
+
 @given(st.text(alphabet=st.sampled_from(list("abc python.\n,;!? ")), max_size=200))
 def test_prefilter_offsets_map_back_exactly(text: str) -> None:
     condensed = Prefilter(["python", "abc"]).condense(text)
