@@ -38,13 +38,14 @@ def run_refresh(paths: DataPaths) -> RefreshOutcome:
     ensure_dagster_home(paths)
     os.environ["SKILLRADAR_DATA_DIR"] = str(paths.data_dir)
     from pipelines.definitions import defs
+    from pipelines.defs.skills.assets import all_weeks_tags
 
     job = defs().resolve_job_def("weekly_refresh")
     steps = len(job.graph.nodes)
     job = job.with_logger_defs({"progress": progress_logger(steps)})
     with dg.DagsterInstance.get() as instance:
         result = job.execute_in_process(
-            instance=instance, run_config=PROGRESS_LOGS, raise_on_error=False
+            instance=instance, run_config=PROGRESS_LOGS, raise_on_error=False, tags=all_weeks_tags()
         )
     if not result.success:
         failures = [e for e in result.all_events if e.is_step_failure]

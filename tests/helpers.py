@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import yaml
 
 from pipelines.defs.resources import BundledData, Warehouse
@@ -45,12 +48,14 @@ def materialize_all(
 ) -> dg.ExecuteInProcessResult:
     """Materialize every asset and run every check of the code location."""
     from pipelines.definitions import defs
+    from pipelines.defs.skills.assets import all_weeks_tags
 
     d = defs()
     return dg.materialize(
         list(d.assets or []) + list(d.asset_checks or []),
         resources=resources,
         instance=instance,
+        tags=all_weeks_tags(),
     )
 
 
@@ -78,3 +83,22 @@ def write_slice_with_bad_rows(path: Path) -> None:
                 "listed_time": "soon",
             }
         )
+
+
+def create_weekly_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The week-file tables as plain in-memory tables, for mart tests that insert rows."""
+    import polars as pl
+
+    from warehouse.partitions import TABLES
+
+    for name, schema in TABLES.items():
+        con.register("empty_frame", pl.DataFrame(schema=schema))
+        con.execute(f"create table {name} as select * from empty_frame")
+        con.unregister("empty_frame")
+
+
+@contextmanager
+def open_warehouse(data_dir: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to a built warehouse, week files included."""
+    with Warehouse(data_dir=str(data_dir)).reader() as con:
+        yield con

@@ -25,6 +25,11 @@ class DataPaths(BaseSettings):
         return self.data_dir / "warehouse.duckdb"
 
     @property
+    def weeks_dir(self) -> Path:
+        """Posting-level tables as one Parquet file per posting week (``warehouse.partitions``)."""
+        return self.data_dir / "weeks"
+
+    @property
     def published_dir(self) -> Path:
         """Atomically published Parquet snapshots that every reader uses."""
         return self.data_dir / "published"

@@ -12,6 +12,7 @@ from pydantic import Field
 from pipelines.sources.config import SOURCES_FILE
 from pipelines.sources.resources import JobBoardsResource
 from warehouse import db
+from warehouse.partitions import TABLES, WeeklyTables
 from warehouse.paths import PROJECT_ROOT, DataPaths
 
 
@@ -25,6 +26,11 @@ class Warehouse(dg.ConfigurableResource):
         """Resolved locations under ``data_dir``."""
         return DataPaths(data_dir=Path(self.data_dir))
 
+    @property
+    def weeks(self) -> WeeklyTables:
+        """The week files of the posting-level tables."""
+        return WeeklyTables(self.paths.weeks_dir)
+
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection with the schema in place; closed on exit."""
@@ -33,9 +39,29 @@ class Warehouse(dg.ConfigurableResource):
         try:
             db.run(con, "schema/create_tables")
             db.run(con, "schema/macros")
+            self._attach_weeks(con)
             yield con
         finally:
             con.close()
+
+    @contextmanager
+    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection: several processes (one per partition) may hold one at once.
+
+        No process may hold the file read-write meanwhile; the upstream assets built it.
+        """
+        if not self.paths.warehouse_db.exists():
+            raise FileNotFoundError(f"no warehouse at {self.paths.warehouse_db}: refresh first")
+        con = duckdb.connect(str(self.paths.warehouse_db), read_only=True)
+        try:
+            self._attach_weeks(con)
+            yield con
+        finally:
+            con.close()
+
+    def _attach_weeks(self, con: duckdb.DuckDBPyConnection) -> None:
+        weeks = self.weeks
+        db.run(con, "schema/partitioned_views", {f"{t}_files": weeks.glob(t) for t in TABLES})
 
 
 class BundledData(dg.ConfigurableResource):

@@ -8,7 +8,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from helpers import DATA, materialize_all, slice_resources, write_mapping
+from helpers import DATA, materialize_all, open_warehouse, slice_resources, write_mapping
 
 from extractors.dedup import DedupPosting, find_clusters
 
@@ -53,15 +53,14 @@ def test_only_new_records_are_normalised_and_a_changed_posting_replaces_its_old_
     assert metadata(third, "postings")["rows_raw"] == 0
     checks = second.get_asset_check_evaluations()
     assert all(e.passed for e in checks if "reconcile" in e.check_name)
-    con = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True)
-    description = con.execute(
-        "select description from postings where source_id = ?", [rows[0]["job_id"]]
-    ).fetchall()
-    rust = con.execute(
-        "select count(*) from skill_mentions where skill_name = 'Rust' and posting_id = ?",
-        [f"linkedin_2023_2024:{rows[0]['job_id']}"],
-    ).fetchall()[0][0]
-    con.close()
+    with open_warehouse(tmp_path / "data") as con:
+        description = con.execute(
+            "select description from postings where source_id = ?", [rows[0]["job_id"]]
+        ).fetchall()
+        rust = con.execute(
+            "select count(*) from skill_mentions where skill_name = 'Rust' and posting_id = ?",
+            [f"linkedin_2023_2024:{rows[0]['job_id']}"],
+        ).fetchall()[0][0]
     assert len(description) == 1 and description[0][0].endswith("Experience with Rust.")
     assert rust == 1
 

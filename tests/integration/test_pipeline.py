@@ -12,6 +12,7 @@ import pytest
 from helpers import (
     DATA,
     materialize_all,
+    open_warehouse,
     slice_resources,
     write_mapping,
     write_slice_with_bad_rows,
@@ -25,12 +26,9 @@ SLICE_ROWS = 70
 
 
 def table_counts(data_dir: Path) -> dict[str, int]:
-    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
-    try:
+    with open_warehouse(data_dir) as con:
         tables = ["raw_postings", "postings", "skill_mentions", "salaries", "quarantine"]
         return {t: con.execute(f"select count(*) from {t}").fetchall()[0][0] for t in tables}
-    finally:
-        con.close()
 
 
 def test_definitions_load_with_schedule_and_checks() -> None:
@@ -89,8 +87,9 @@ def test_rerun_reuses_extractions_and_adds_nothing(tmp_path: Path) -> None:
         second = materialize_all(resources, instance)
     assert first.success and second.success
     meta = second.asset_materializations_for_node("skill_mentions")[0].metadata
+    assert meta["weeks_extracted"].value == 0
     assert meta["postings_extracted"].value == 0
-    assert meta["postings_reused"].value == SLICE_ROWS
+    assert meta["postings_total"].value == SLICE_ROWS
     raw_meta = second.asset_materializations_for_node("raw_postings")[0].metadata
     assert raw_meta["rows_new"].value == 0
     assert raw_meta["rows_already_stored"].value == SLICE_ROWS

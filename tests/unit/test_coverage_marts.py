@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import duckdb
 import polars as pl
 import pytest
+from helpers import create_weekly_tables
 
 from extractors.roadmaps import Roadmap, RoadmapStep, load_roadmaps
 from pipelines.defs.warehouse.coverage import (
@@ -29,6 +30,7 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
     connection = duckdb.connect()
     db.run(connection, "schema/create_tables")
     db.run(connection, "schema/macros")
+    create_weekly_tables(connection)
     yield connection
     connection.close()
 

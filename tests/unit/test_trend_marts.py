@@ -10,9 +10,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
+from helpers import create_weekly_tables
 from polars.testing import assert_frame_equal
 
 from warehouse import db, trends
+from warehouse.partitions import WeeklyTables
 from warehouse.stats import benjamini_hochberg, two_proportion_test
 
 BASE = dt.date(2023, 1, 2)  # first week in the data: the index baseline is 2023-01-02..03-20
@@ -33,7 +35,9 @@ def _postings(prefix: str, count: int, weeks: Iterable[dt.date]) -> list[tuple[s
     return [(f"{prefix}{i}", cycle[i * len(cycle) // count]) for i in range(count)]
 
 
-def _build(con: duckdb.DuckDBPyConnection, *, with_history: bool = True) -> None:
+def _build(
+    con: duckdb.DuckDBPyConnection, *, with_history: bool = True, weeks: WeeklyTables | None = None
+) -> None:
     """Ten baseline, twenty year-ago, ten previous and twenty current postings, plus a duplicate.
 
     python: baseline 5/10, year ago 4/20, previous 2/10, current 16/20
@@ -41,8 +45,10 @@ def _build(con: duckdb.DuckDBPyConnection, *, with_history: bool = True) -> None
     cobol:  baseline 1/10, nowhere else
     c20 is a non-canonical duplicate of c0 in the current window and must count nowhere.
     """
-    db.run(con, "schema/create_tables")
-    db.run(con, "schema/macros")
+    if weeks is None:
+        db.run(con, "schema/create_tables")
+        create_weekly_tables(con)
+        db.run(con, "schema/macros")
     rows = _postings("p", 10, [PREVIOUS]) + _postings("c", 20, CURRENT) + [("c20", CURRENT[1])]
     mentions = (
         [(f"p{i}", "python") for i in range(2)]
@@ -123,9 +129,18 @@ def _build(con: duckdb.DuckDBPyConnection, *, with_history: bool = True) -> None
     con.register("new_terms", term_candidates)
     con.register("new_clusters", clusters)
     con.execute("insert into postings by name select * from new_postings")
-    con.execute("insert into skill_mentions by name select * from new_mentions")
-    con.execute("insert into term_candidates by name select * from new_terms")
     con.execute("insert into posting_clusters by name select * from new_clusters")
+    if weeks is None:
+        con.execute("insert into skill_mentions by name select * from new_mentions")
+        con.execute("insert into term_candidates by name select * from new_terms")
+        return
+    week_of = postings.select("posting_id", "posted_week")
+    frames = {
+        "skill_mentions": skill_mentions.join(week_of, on="posting_id"),
+        "term_candidates": term_candidates.join(week_of, on="posting_id"),
+    }
+    for week in week_of["posted_week"].unique():
+        weeks.write(week, {t: f.filter(pl.col("posted_week") == week) for t, f in frames.items()})
 
 
 @pytest.fixture
@@ -280,6 +295,7 @@ def test_as_of_snaps_to_its_monday_and_reruns_replace(con: duckdb.DuckDBPyConnec
 def test_empty_warehouse_builds_empty_marts() -> None:
     connection = duckdb.connect()
     db.run(connection, "schema/create_tables")
+    create_weekly_tables(connection)
     db.run(connection, "schema/macros")
     as_of = trends.latest_week(connection)
     assert as_of is None
@@ -339,7 +355,7 @@ def test_assets_and_checks_run_on_a_warehouse_file(tmp_path: Path) -> None:
 
     warehouse = Warehouse(data_dir=str(tmp_path))
     with warehouse.connect() as connection:
-        _build(connection)
+        _build(connection, weeks=warehouse.weeks)
     result = skill_growth(context=dg.build_asset_context(), warehouse=warehouse)
     assert result.metadata is not None
     assert result.metadata["rows"] == 6

@@ -7,6 +7,7 @@ import dagster as dg
 
 from pipelines.defs.resources import BundledData
 from pipelines.defs.schedules import refresh_job
+from pipelines.defs.skills.assets import all_weeks_tags
 from pipelines.sources.inbox import fingerprint, scan_inbox
 from pipelines.sources.mappings import load_mappings
 
@@ -32,6 +33,10 @@ def inbox_sensor(context: dg.SensorEvaluationContext, bundled_data: BundledData)
         return dg.SensorResult(skip_reason="no new files in the inbox")
     run_key = "inbox:" + ",".join(f"{p}@{f}" for p, f in sorted(fresh.items()))
     return dg.SensorResult(
-        run_requests=[dg.RunRequest(run_key=run_key, tags={"skillradar/inbox": str(len(fresh))})],
+        run_requests=[
+            dg.RunRequest(
+                run_key=run_key, tags={"skillradar/inbox": str(len(fresh)), **all_weeks_tags()}
+            )
+        ],
         cursor=json.dumps(seen | fresh, sort_keys=True),
     )

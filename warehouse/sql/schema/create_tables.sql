@@ -68,37 +68,11 @@ alter table postings add column if not exists pay_annual_max_usd double;
 alter table postings add column if not exists pay_flags varchar;
 alter table postings add column if not exists dedup_key varchar;         -- extractors.dedup.exact_key
 
-create table if not exists skill_mentions (
-    posting_id varchar not null,
-    content_hash varchar not null,
-    skill_id varchar not null,
-    skill_name varchar not null,
-    category varchar not null,
-    step varchar not null,
-    start_char integer not null,       -- character offsets into postings.description
-    end_char integer not null,
-    surface varchar not null,          -- the text exactly as it appears
-    section varchar not null           -- required | preferred | other
-);
-
--- Warehouses built before sections existed gain the column (their mentions are re-extracted).
-alter table skill_mentions add column if not exists section varchar default 'other';
-
-create table if not exists term_candidates (
-    posting_id varchar not null,
-    content_hash varchar not null,
-    term varchar not null,             -- a tech-looking list item the taxonomy lacks
-    start_char integer not null,
-    end_char integer not null
-);
-
-create table if not exists extraction_log (
-    content_hash varchar not null,
-    extractor_version varchar not null,
-    n_mentions integer not null,
-    extracted_at timestamp not null,
-    primary key (content_hash, extractor_version)
-);
+-- skill_mentions, term_candidates and extraction_log are week files (warehouse/partitions.py);
+-- warehouses from before then held them as tables.
+drop table if exists skill_mentions;
+drop table if exists term_candidates;
+drop table if exists extraction_log;
 
 create table if not exists salaries (
     work_year integer not null,
