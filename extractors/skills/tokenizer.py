@@ -10,9 +10,11 @@ by the same tokenizer, so patterns and texts always agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -49,7 +51,7 @@ def create_compact_tokenizer() -> Callable[[Language], Tokenizer]:
         defaults = nlp.Defaults
         return Tokenizer(
             nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules=special_cases(defaults.tokenizer_exceptions),
             prefix_search=PREFIX.search,
             suffix_search=SUFFIX.search,
             infix_finditer=INFIX.finditer,
@@ -57,6 +59,21 @@ def create_compact_tokenizer() -> Callable[[Language], Tokenizer]:
         )
 
     return make
+
+
+def special_cases(exceptions: Mapping[str, list[dict[int, Any]]]) -> dict[str, Any]:
+    r"""The tokenizer exceptions, without those that only restate one whitespace token.
+
+    ``"\n" -> [{ORTH: "\n"}]`` yields the very token the tokenizer makes without it, but any
+    special case met in a text stops spaCy caching that text's later words, and the pre-filter
+    joins windows with a line break. Entries that change a whitespace token ("\xa0" has a NORM)
+    stay.
+    """
+    return {
+        text: tokens
+        for text, tokens in exceptions.items()
+        if text.strip() or tokens != [{ORTH: text}]
+    }
 
 
 def blank_english() -> Language:

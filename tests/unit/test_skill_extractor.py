@@ -2,10 +2,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import spacy
 import yaml
+from spacy.attrs import NORM, ORTH
 
 from extractors.skills import SkillExtractor, TaxonomyError, load_taxonomy
 from extractors.skills.taxonomy import TAXONOMY_DIR
+from extractors.skills.tokenizer import blank_english, special_cases
 
 STEPS = [
     {"id": "programming", "name": "Programming"},
@@ -150,3 +153,12 @@ def test_invalid_taxonomies_fail_with_clear_messages(
 ) -> None:
     with pytest.raises(TaxonomyError, match=message.replace("(", r"\(")):
         load_taxonomy(write_taxonomy(tmp_path, skills))
+
+
+def test_whitespace_special_cases_are_dropped_without_changing_tokens() -> None:
+    rules = special_cases(spacy.blank("en").Defaults.tokenizer_exceptions)
+    assert "\n" not in rules and " " not in rules and "\t" not in rules
+    assert rules["\xa0"] == [{ORTH: "\xa0", NORM: "  "}]  # it sets a NORM, so it stays
+    doc = blank_english()("Python\nSQL  and\tGo \n you'll")
+    expected = ["Python", "\n", "SQL", " ", "and", "\t", "Go", "\n ", "you", "'ll"]
+    assert [t.text for t in doc] == expected
