@@ -71,21 +71,22 @@ def skill_mentions(
         "last_week": dt.date.fromisoformat(window.end),
         "force": config.force,
     }
-    extracted = reused = mentions = 0
+    extracted = mentions = 0
     with warehouse.reader() as con:
         weeks = db.fetch(con, "skills/weeks_to_extract", params)
-        context.log.info(f"{weeks.height} of the run's weeks need extraction")
+        todo = int(weeks["postings"].sum()) if config.force else int(weeks["pending"].sum())
+        context.log.info(f"{weeks.height} weeks of the run need extraction ({todo} postings)")
         for done, week in enumerate(weeks["week"], start=1):
             frame = db.fetch(con, "skills/week_postings", {"week": week})
             result = extract_week(skills, week, frame, warehouse.weeks, force=config.force)
             warehouse.weeks.write(week, result.frames)
-            extracted, reused = extracted + result.extracted, reused + result.reused
+            extracted += result.extracted
             mentions += result.frames["skill_mentions"].height
             context.log.info(
-                f"week {week}: extracted {result.extracted}, reused {result.reused} "
-                f"({done}/{weeks.height} weeks)"
+                f"extracted {extracted}/{todo} postings (week {week}, {done}/{weeks.height})"
             )
         totals = db.fetch(con, "skills/totals").row(0, named=True)
+    reused = int(totals["postings"]) - extracted
     context.log.info(f"extracted {extracted} postings, reused {reused} unchanged ones")
     return dg.MaterializeResult(
         metadata={
