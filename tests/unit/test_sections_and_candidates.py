@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.skills import SkillExtractor
-from extractors.skills.prefilter import Prefilter
+from extractors.skills.prefilter import Prefilter, normalize
 from extractors.skills.sections import SectionMap, load_section_rules
 
 POSTING = (
@@ -92,3 +92,13 @@ def test_prefilter_offsets_map_back_exactly(text: str) -> None:
     for i, char in enumerate(condensed.text):
         if char != "\n":
             assert text[condensed.to_original(i)] == char
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Node.js, C++ & C#!", "node js  c++   c# "), ("Café\u2019s ML\n", "café\u2019s ml "),
+     ("Pay\xa0$100 \U0001f680 ok", "pay  100   ok"), ("ÀB·c", "àb c")],
+)  # fmt: skip
+def test_normalize_lowers_and_blanks_punctuation_in_place(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+    assert len(normalize(text)) == len(text)
