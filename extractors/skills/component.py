@@ -10,7 +10,6 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from extractors.skills.rules import Disambiguator, load_rules, rules_from_dict
 from extractors.skills.taxonomy import TAXONOMY_DIR, Taxonomy, load_taxonomy
@@ -74,11 +73,15 @@ class SkillMatcher:
     def _build(self) -> None:
         self._lower = PhraseMatcher(self.vocab, attr="LOWER")
         self._exact = PhraseMatcher(self.vocab, attr="ORTH")
-        self._ambiguous = {s.id for s in self.taxonomy.skills if s.ambiguous}
-        self._title_prone = {
+        # Skill ids as the string hashes that label matches, so no match is looked up by name.
+        self._ambiguous = self._label_ids(s.id for s in self.taxonomy.skills if s.ambiguous)
+        self._title_prone = self._label_ids(
             s.id for s in self.taxonomy.skills if s.category in TITLE_PRONE_CATEGORIES
-        }
-        self._technical = {s.id for s in self.taxonomy.skills if s.category in TECHNICAL_CATEGORIES}
+        )
+        self._technical = self._label_ids(
+            s.id for s in self.taxonomy.skills if s.category in TECHNICAL_CATEGORIES
+        )
+        self._guarded = self._label_ids(self.rules.skill_blocks) - self._ambiguous
         for skill in self.taxonomy.skills:
             aliases = list(skill.aliases)
             if skill.ambiguous:
@@ -100,32 +103,31 @@ class SkillMatcher:
         for doc in stream:
             yield self(doc)
 
+    def _label_ids(self, skill_ids: Iterable[str]) -> frozenset[int]:
+        """The span labels (string-store hashes) of these skill ids."""
+        return frozenset(self.vocab.strings.add(skill_id) for skill_id in skill_ids)
+
     def match(self, doc: Doc) -> list[Span]:
         """Return the skill spans of ``doc``, longest-first and disambiguated."""
-        candidates: list[Span] = []
-        risky: set[tuple[int, int]] = set()
-        for match_id, start, end in self._lower(doc):
-            candidates.append(Span(doc, start, end, label=match_id))
-            if end - start == 1 and self.vocab.strings[match_id] in self._ambiguous:
-                risky.add((start, end))
-        for match_id, start, end in self._exact(doc):
-            candidates.append(Span(doc, start, end, label=match_id))
-            if self.vocab.strings[match_id] in self._ambiguous:
-                risky.add((start, end))
+        lower = self._lower(doc)
+        exact = self._exact(doc)
+        # One-word and exact matches of ambiguous skills must pass the rules.
+        risky = {
+            (start, end)
+            for label, start, end in lower
+            if end - start == 1 and label in self._ambiguous
+        }
+        risky.update((start, end) for label, start, end in exact if label in self._ambiguous)
         spans = [
-            s
-            for s in filter_spans(candidates)
-            if s.label_ not in self._title_prone or not self.rules.in_title(doc, s)
+            Span(doc, start, end, label=label)
+            for label, start, end in _longest_first([*lower, *exact])
+        ]
+        spans = [
+            s for s in spans if s.label not in self._title_prone or not self.rules.in_title(doc, s)
         ]
         # Unambiguous skills with their own blocking words ("thought leadership") are checked
         # at every match; ambiguous ones only at their risky (one-word or exact) matches.
-        guarded = [
-            s
-            for s in spans
-            if s.label_ not in self._ambiguous
-            and s.label_ in self.rules.skill_blocks
-            and (s.start, s.end) not in risky
-        ]
+        guarded = [s for s in spans if s.label in self._guarded and (s.start, s.end) not in risky]
         if guarded:
             dropped = {s.start for s in guarded if self.rules.blocked_by_skill_words(doc, s)}
             spans = [s for s in spans if s.start not in dropped]
@@ -135,6 +137,9 @@ class SkillMatcher:
         self, doc: Doc, spans: list[Span], risky: set[tuple[int, int]]
     ) -> list[Span]:
         """Keep risky spans the rules accept; accepted ones support their neighbours in turn."""
+        kept = [s for s in spans if (s.start, s.end) not in risky]
+        if len(kept) == len(spans):
+            return kept
         covered = frozenset(i for s in spans for i in range(s.start, s.end))
         pending = [
             s
@@ -142,20 +147,19 @@ class SkillMatcher:
             if (s.start, s.end) in risky and not self.rules.blocked(doc, s, covered)
         ]
         if not pending:
-            return [s for s in spans if (s.start, s.end) not in risky]
-        kept = [s for s in spans if (s.start, s.end) not in risky]
-        technical = [s for s in kept if s.label_ in self._technical]
+            return kept
+        technical = [s for s in kept if s.label in self._technical]
         while pending:
             accepted = [
                 s
                 for s in pending
                 if self.rules.supported(doc, s, technical)
-                or self.rules.listed_with(doc, s, [p for p in pending if p.label_ != s.label_])
+                or self.rules.listed_with(doc, s, [p for p in pending if p.label != s.label])
             ]
             if not accepted:
                 break
             kept += accepted
-            technical += [s for s in accepted if s.label_ in self._technical]
+            technical += [s for s in accepted if s.label in self._technical]
             pending = [s for s in pending if s not in accepted]
         return sorted(kept, key=lambda s: s.start)
 
@@ -193,6 +197,21 @@ def _taxonomy_to_json(taxonomy: Taxonomy) -> dict[str, Any]:
             for s in taxonomy.skills
         ],
     }
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """:func:`spacy.util.filter_spans` on (label, start, end) matches, before any Span is made.
+
+    Longer matches win, then earlier ones, then the first listed; the result is in text order.
+    """
+    kept: list[tuple[int, int, int]] = []
+    seen: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        _, start, end = match
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    return sorted(kept, key=lambda m: m[1])
 
 
 def _foldable(form: str) -> bool:

@@ -5,8 +5,11 @@ import pytest
 import spacy
 import yaml
 from spacy.attrs import NORM, ORTH
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from extractors.skills import SkillExtractor, TaxonomyError, load_taxonomy
+from extractors.skills.component import _longest_first
 from extractors.skills.taxonomy import TAXONOMY_DIR
 from extractors.skills.tokenizer import blank_english, special_cases
 
@@ -162,3 +165,11 @@ def test_whitespace_special_cases_are_dropped_without_changing_tokens() -> None:
     doc = blank_english()("Python\nSQL  and\tGo \n you'll")
     expected = ["Python", "\n", "SQL", " ", "and", "\t", "Go", "\n ", "you", "'ll"]
     assert [t.text for t in doc] == expected
+
+
+def test_longest_first_keeps_what_filter_spans_keeps() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["a", "b", "c", "d", "e", "f"])
+    matches = [(1, 0, 1), (2, 0, 2), (3, 1, 3), (4, 3, 4), (5, 3, 4), (6, 4, 6), (7, 5, 6)]
+    spans = filter_spans([Span(doc, start, end, label=label) for label, start, end in matches])
+    expected = [(s.label, s.start, s.end) for s in spans]
+    assert _longest_first(matches) == expected == [(2, 0, 2), (4, 3, 4), (6, 4, 6)]
