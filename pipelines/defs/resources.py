@@ -9,6 +9,7 @@ import dagster as dg
 import duckdb
 from pydantic import Field
 
+from pipelines.pool import default_workers
 from pipelines.sources.config import SOURCES_FILE
 from pipelines.sources.resources import JobBoardsResource
 from warehouse import db
@@ -62,6 +63,19 @@ class Warehouse(dg.ConfigurableResource):
     def _attach_weeks(self, con: duckdb.DuckDBPyConnection) -> None:
         weeks = self.weeks
         db.run(con, "schema/partitioned_views", {f"{t}_files": weeks.glob(t) for t in TABLES})
+
+
+class WorkersConfig(dg.Config):
+    """How many processes an asset may split its partitions over."""
+
+    workers: int = Field(
+        default=0, description="Processes to use; 0 means SKILLRADAR_WORKERS or one per core."
+    )
+
+
+def resolve_workers(workers: int) -> int:
+    """``workers``, or the default when it is 0."""
+    return workers if workers > 0 else default_workers()
 
 
 class BundledData(dg.ConfigurableResource):

@@ -1,70 +1,20 @@
-"""Raw records become postings: clean text, a posted date and week, tidy title/company/location."""
+"""The ``postings`` asset: raw records new to the normaliser version become postings."""
 
-import datetime as dt
-import json
-from dataclasses import dataclass
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 import dagster as dg
 import polars as pl
 
-from extractors.dedup import exact_key
-from extractors.mapping import ColumnMapping, Posting, RecordRejected, api_mapping, normalize
 from pipelines.defs.ingest.api import api_raw_postings
 from pipelines.defs.ingest.assets import raw_postings
-from pipelines.defs.ingest.reading import QUARANTINE_SCHEMA
 from pipelines.defs.normalize.version import normalizer_version
-from pipelines.defs.resources import BundledData, Warehouse
+from pipelines.defs.resources import BundledData, Warehouse, WorkersConfig, resolve_workers
+from pipelines.normalization import CHUNK, normalize_chunk, now
+from pipelines.pool import ordered_map
 from pipelines.sources.mappings import load_mappings
-from pipelines.sources.models import CONNECTORS, FetchedRecord
 from warehouse import db
-
-POSTINGS_SCHEMA = {
-    "posting_id": pl.String,
-    "content_hash": pl.String,
-    "source": pl.String,
-    "source_id": pl.String,
-    "title": pl.String,
-    "company": pl.String,
-    "location": pl.String,
-    "country": pl.String,
-    "posted_date": pl.Date,
-    "posted_week": pl.Date,
-    "iso_week": pl.String,
-    "remote": pl.Boolean,
-    "experience_level": pl.String,
-    "url": pl.String,
-    "description": pl.String,
-    "salary_min": pl.Float64,
-    "salary_max": pl.Float64,
-    "salary_period": pl.String,
-    "salary_currency": pl.String,
-    "salary_text": pl.String,
-    "language": pl.String,
-    "region": pl.String,
-    "city": pl.String,
-    "work_arrangement": pl.String,
-    "role_family": pl.String,
-    "seniority": pl.String,
-    "pay_min": pl.Float64,
-    "pay_max": pl.Float64,
-    "pay_currency": pl.String,
-    "pay_period": pl.String,
-    "pay_annual_min_usd": pl.Float64,
-    "pay_annual_max_usd": pl.Float64,
-    "pay_flags": pl.String,
-    "dedup_key": pl.String,
-}
-
-
-CHUNK = 5_000
-RECORD_SCHEMA = {
-    "content_hash": pl.String,
-    "normalizer_version": pl.String,
-    "posting_id": pl.String,
-    "normalized_at": pl.Datetime("us"),
-}
 
 
 @dg.asset(
@@ -76,7 +26,10 @@ RECORD_SCHEMA = {
     "quarantined with their reason.",
 )
 def postings(
-    context: dg.AssetExecutionContext, warehouse: Warehouse, bundled_data: BundledData
+    context: dg.AssetExecutionContext,
+    config: WorkersConfig,
+    warehouse: Warehouse,
+    bundled_data: BundledData,
 ) -> dg.MaterializeResult:
     """Normalise the raw records this normaliser version has not seen, in chunks."""
     mappings_dir = Path(bundled_data.mappings_dir)
@@ -89,11 +42,16 @@ def postings(
             context.log.info(f"normaliser version {version} is new: normalising every record")
             db.run(con, "normalize/reset")
         pending = db.fetch(con, "normalize/pending")["content_hash"]
-        for offset in range(0, pending.len(), CHUNK):
-            chunk = pending.slice(offset, CHUNK)
-            con.register("chunk_hashes", chunk.to_frame().with_row_index("position"))
-            raw = db.fetch(con, "normalize/raw_records")
-            batch = _normalize_chunk(raw, mappings, version)
+
+        def raw_chunks() -> Iterator[pl.DataFrame]:
+            for offset in range(0, pending.len(), CHUNK):
+                chunk = pending.slice(offset, CHUNK).to_frame().with_row_index("position")
+                con.register("chunk_hashes", chunk)
+                yield db.fetch(con, "normalize/raw_records")
+
+        workers = resolve_workers(config.workers) if pending.len() > 2 * CHUNK else 1
+        normalize_one = partial(normalize_chunk, mappings=mappings, version=version)
+        for batch in ordered_map(normalize_one, raw_chunks(), workers=workers):
             con.register("incoming", batch.postings)
             con.register("incoming_quarantine", batch.quarantine)
             con.register("incoming_records", batch.records)
@@ -101,102 +59,17 @@ def postings(
             replaced = int(db.scalar(con, "normalize/count_replaced"))
             db.run(con, "normalize/upsert_postings")
             con.commit()
-            counts["rows_raw"] += raw.height
+            counts["rows_raw"] += batch.records.height
             counts["rows_posted"] += batch.postings.height - replaced
             counts["rows_superseded"] += batch.superseded + replaced
             counts["rows_quarantined"] += batch.quarantine.height
-            context.log.info(f"normalised {offset + chunk.len()}/{pending.len()} new raw records")
-        db.run(con, "normalize/log", {**counts, "normalized_at": _now()})
+            context.log.info(
+                f"normalised {counts['rows_raw']}/{pending.len()} new raw records "
+                f"({workers} process{'es' if workers > 1 else ''})"
+            )
+        db.run(con, "normalize/log", {**counts, "normalized_at": now()})
         total = int(db.scalar(con, "normalize/count_postings"))
     context.log.info(", ".join(f"{k} {v}" for k, v in counts.items()) + f"; {total} postings")
     return dg.MaterializeResult(
         metadata={**counts, "postings_total": total, "rebuilt": rebuilt, "normalizer": version}
     )
-
-
-@dataclass(frozen=True)
-class NormalizedChunk:
-    """One chunk of raw records as postings (latest version per id), quarantine rows and a log."""
-
-    postings: pl.DataFrame
-    quarantine: pl.DataFrame
-    records: pl.DataFrame
-    superseded: int
-
-
-def _normalize_chunk(
-    raw: pl.DataFrame, mappings: dict[str, ColumnMapping], version: str
-) -> NormalizedChunk:
-    now = _now()
-    latest: dict[str, Posting] = {}
-    bad: list[dict[str, object]] = []
-    records: list[dict[str, object]] = []
-    superseded = 0
-    for row in raw.iter_rows(named=True):
-        try:
-            fields, mapping = _fields_and_mapping(row, mappings)
-            posting = normalize(fields, mapping, record_hash=row["content_hash"])
-        except RecordRejected as exc:
-            bad.append(_quarantine(row, str(exc), now))
-            records.append(_record(row["content_hash"], version, None, now))
-            continue
-        superseded += posting.posting_id in latest
-        latest[posting.posting_id] = posting
-        records.append(_record(row["content_hash"], version, posting.posting_id, now))
-    return NormalizedChunk(
-        postings=pl.DataFrame([_row(p) for p in latest.values()], schema=POSTINGS_SCHEMA),
-        quarantine=pl.DataFrame(bad, schema=QUARANTINE_SCHEMA),
-        records=pl.DataFrame(records, schema=RECORD_SCHEMA),
-        superseded=superseded,
-    )
-
-
-def _row(posting: Posting) -> dict[str, object]:
-    """A posting's columns, with the key that exact duplicates share."""
-    return {
-        **posting.as_row(),
-        "dedup_key": exact_key(posting.title, posting.company, posting.description),
-    }
-
-
-def _record(
-    content_hash: str, version: str, posting_id: str | None, now: dt.datetime
-) -> dict[str, object]:
-    return {
-        "content_hash": content_hash,
-        "normalizer_version": version,
-        "posting_id": posting_id,
-        "normalized_at": now,
-    }
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _fields_and_mapping(
-    row: dict[str, Any], mappings: dict[str, ColumnMapping]
-) -> tuple[dict[str, Any], ColumnMapping]:
-    """A file record with its column mapping, or an API record mapped by its connector."""
-    mapping = mappings.get(row["source"])
-    if mapping is not None:
-        return json.loads(row["record"]), mapping
-    if row["source"].split(":", 1)[0] in CONNECTORS:
-        try:
-            record = FetchedRecord.from_dict(json.loads(row["record"]))
-            return dict(record.posting_fields()), api_mapping(row["source"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise RecordRejected(f"unreadable API record: {exc}") from exc
-    raise RecordRejected(f"no column mapping or connector named {row['source']!r}")
-
-
-def _quarantine(row: dict[str, object], reason: str, now: dt.datetime) -> dict[str, object]:
-    return {
-        "stage": "normalize",
-        "source": row["source"],
-        "source_file": row["source_file"],
-        "line": row["line"],
-        "reason": reason,
-        "raw": str(row["record"])[:4000],
-        "quarantined_at": now,
-    }

@@ -7,7 +7,7 @@ import dagster as dg
 from pipelines.defs.normalize.assets import postings
 from pipelines.defs.normalize.dedup import posting_clusters
 from pipelines.defs.resources import Warehouse
-from pipelines.defs.skills.assets import extractor, skill_mentions
+from pipelines.defs.skills.assets import skill_mentions
 from pipelines.defs.warehouse.coverage import (
     roadmap_step_demand,
     salary_by_skill,
@@ -15,6 +15,7 @@ from pipelines.defs.warehouse.coverage import (
 )
 from pipelines.defs.warehouse.reference import market_index, salaries
 from pipelines.defs.warehouse.trends import emerging_term_growth, skill_growth
+from pipelines.extraction import extractor
 from warehouse import db, snapshots
 
 
