@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
-SKILL_MENTIONS = {
+SKILL_MENTIONS: dict[str, pl.DataType | type[pl.DataType]] = {
     "posted_week": pl.Date,
     "posting_id": pl.String,
     "content_hash": pl.String,
@@ -30,7 +30,7 @@ SKILL_MENTIONS = {
     "surface": pl.String,
     "section": pl.String,
 }
-TERM_CANDIDATES = {
+TERM_CANDIDATES: dict[str, pl.DataType | type[pl.DataType]] = {
     "posted_week": pl.Date,
     "posting_id": pl.String,
     "content_hash": pl.String,
@@ -38,7 +38,7 @@ TERM_CANDIDATES = {
     "start_char": pl.Int32,
     "end_char": pl.Int32,
 }
-EXTRACTION_LOG = {
+EXTRACTION_LOG: dict[str, pl.DataType | type[pl.DataType]] = {
     "posted_week": pl.Date,
     "posting_id": pl.String,
     "content_hash": pl.String,
@@ -46,7 +46,7 @@ EXTRACTION_LOG = {
     "n_mentions": pl.Int32,
     "extracted_at": pl.Datetime("us"),
 }
-TABLES = {
+TABLES: dict[str, dict[str, pl.DataType | type[pl.DataType]]] = {
     "skill_mentions": SKILL_MENTIONS,
     "term_candidates": TERM_CANDIDATES,
     "extraction_log": EXTRACTION_LOG,
@@ -85,8 +85,9 @@ class WeeklyTables:
         """Replace the week in each table; an empty frame removes the week's file."""
         for table, frame in frames.items():
             path = self.path(table, week)
+            schema = pl.Schema(TABLES[table])
             if frame.height:
-                _write_atomic(frame.select(list(TABLES[table])).cast(TABLES[table]), path)
+                _write_atomic(frame.select(schema.names()).cast(schema), path)
             else:
                 path.unlink(missing_ok=True)
 
