@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 #: Tokens that separate items of a skill list.
 SEPARATORS = frozenset({",", "/", "|", ";", "(", ")", "and", "or", "&", "+", "•", "*"})
@@ -42,12 +42,12 @@ def candidate_terms(doc: Doc, skills: Sequence[Span]) -> list[Span]:
     seen: set[int] = set()
     for skill in skills:
         for direction in (-1, 1):
-            for item in _list_items(doc, skill, direction, words):
-                if item.start in seen or any(i in covered for i in range(item.start, item.end)):
+            for start, end in _list_items(skill, direction, words):
+                if start in seen or any(i in covered for i in range(start, end)):
                     continue
-                seen.add(item.start)
-                if _looks_like_tech(item):
-                    found.append(item)
+                seen.add(start)
+                if end - start == 1 and _looks_like_tech(doc[start]):
+                    found.append(doc[start:end])
     return sorted(found, key=lambda s: s.start)
 
 
@@ -70,13 +70,13 @@ class _Words:
         return word
 
 
-def _list_items(doc: Doc, skill: Span, direction: int, words: _Words) -> list[Span]:
-    """Up to ``MAX_ITEMS_AWAY`` list items on one side of ``skill``, stopping at a non-list.
+def _list_items(skill: Span, direction: int, words: _Words) -> list[tuple[int, int]]:
+    """Up to ``MAX_ITEMS_AWAY`` list items (token ranges) on one side of ``skill``.
 
-    ``words`` are the document's lower-cased tokens, with punctuation that is not a list
-    separator replaced by an empty string.
+    It stops at the first stretch that is no list item. ``words`` are the document's lower-cased
+    tokens, with punctuation that is not a list separator replaced by an empty string.
     """
-    items: list[Span] = []
+    items: list[tuple[int, int]] = []
     n = len(words)
     i = skill.end if direction > 0 else skill.start - 1
     for _ in range(MAX_ITEMS_AWAY):
@@ -94,14 +94,12 @@ def _list_items(doc: Doc, skill: Span, direction: int, words: _Words) -> list[Sp
         lo, hi = (start, i) if direction > 0 else (i + 1, start + 1)
         if hi <= lo:
             break
-        items.append(doc[lo:hi])
+        items.append((lo, hi))
     return items
 
 
-def _looks_like_tech(item: Span) -> bool:
-    if len(item) != 1:
-        return False
-    token = item[0]
+def _looks_like_tech(token: Token) -> bool:
+    """A one-token item spelled like a technology: CamelCase, an acronym, digits, dots, C#."""
     text = token.text
     return (
         len(text) >= 2
