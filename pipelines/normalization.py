@@ -54,7 +54,7 @@ POSTINGS_SCHEMA = {
 }
 
 
-CHUNK = 5_000  # raw records per unit of work
+CHUNK = 2_000  # raw records per unit of work
 RECORD_SCHEMA = {
     "content_hash": pl.String,
     "normalizer_version": pl.String,

@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 import polars as pl
+import pyarrow.parquet as pq
 
 from warehouse import db
 
@@ -44,6 +45,7 @@ PUBLISHED_TABLES: tuple[str, ...] = (
     "refresh_log",
 )
 
+BATCH_ROWS = 200_000
 POINTER = "CURRENT"
 KEEP_SNAPSHOTS = 3
 
@@ -55,8 +57,7 @@ def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
     staging = published_dir / f".{snapshot_id}.tmp"
     staging.mkdir()
     for table in PUBLISHED_TABLES:
-        frame = db.fetch(con, f"publish/{table}")
-        frame.write_parquet(staging / f"{table}.parquet")
+        _write_query(con, f"publish/{table}", staging / f"{table}.parquet")
     final = published_dir / snapshot_id
     os.replace(staging, final)
     pointer_tmp = published_dir / f".{POINTER}.{snapshot_id}.tmp"
@@ -64,6 +65,14 @@ def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
     os.replace(pointer_tmp, published_dir / POINTER)
     _prune(published_dir, keep=KEEP_SNAPSHOTS)
     return final
+
+
+def _write_query(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> None:
+    """Stream a query's rows to Parquet in batches, so memory stays flat for large tables."""
+    reader = con.execute(db.load_sql(name)).fetch_record_batch(BATCH_ROWS)
+    with pq.ParquetWriter(path, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
 
 
 def current_snapshot(published_dir: Path) -> Path | None:

@@ -49,7 +49,7 @@ def postings(
                 con.register("chunk_hashes", chunk)
                 yield db.fetch(con, "normalize/raw_records")
 
-        workers = resolve_workers(config.workers) if pending.len() > 2 * CHUNK else 1
+        workers = resolve_workers(config.workers) if pending.len() > CHUNK else 1
         normalize_one = partial(normalize_chunk, mappings=mappings, version=version)
         for batch in ordered_map(normalize_one, raw_chunks(), workers=workers):
             con.register("incoming", batch.postings)

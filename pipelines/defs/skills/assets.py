@@ -66,7 +66,7 @@ def skill_mentions(
     with warehouse.reader() as con:
         weeks = db.fetch(con, "skills/weeks_to_extract", params)
     todo = int(weeks["postings" if config.force else "pending"].sum())
-    workers = resolve_workers(config.workers) if todo > 2 * CHUNK else 1
+    workers = resolve_workers(config.workers) if todo > CHUNK else 1
     context.log.info(
         f"{weeks.height} weeks of the run need extraction ({todo} postings, {workers} "
         f"process{'es' if workers > 1 else ''})"
