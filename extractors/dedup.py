@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import html
 import re
@@ -42,15 +43,33 @@ _DATES = re.compile(
 )
 _CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z])")
 _SEGMENT_BREAKS = re.compile(r"[.!?;:\n\r\t•·▪●◦■►➢✓✔|]+|\s[-–—*]+\s|(?<=\w)[-–—]+\s|^\s*[-–—*]+\s")
-_BOILERPLATE = (
-    r"equal (?:employment )?opportunit|affirmative action|without regard to|"
-    r"regardless of (?:race|colou?r|religion|sex|gender|age|national|sexual|disabilit)|"
-    r"discriminat|protected veteran|veteran status|genetic information|"
-    r"reasonable accommodation|e-?verify|\beeo\b|minorities|m/f/d/v|"
-    r"\bdiversity\b|\binclusion\b|\binclusive\b|sense of belonging"
+# A segment with a match is dropped: equal-opportunity and diversity statements, and pay.
+# Each pattern comes with the literals one of which any match contains, so that only the
+# patterns whose literals occur in a text are searched for (the same matches, much faster).
+_DROP_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("opportunit",), r"equal (?:employment )?opportunit"),
+    (("affirmative action",), r"affirmative action"),
+    (("without regard to",), r"without regard to"),
+    (
+        ("regardless of",),
+        r"regardless of (?:race|colou?r|religion|sex|gender|age|national|sexual|disabilit)",
+    ),
+    (("discriminat",), r"discriminat"),
+    (("protected veteran",), r"protected veteran"),
+    (("veteran status",), r"veteran status"),
+    (("genetic information",), r"genetic information"),
+    (("reasonable accommodation",), r"reasonable accommodation"),
+    (("verify",), r"e-?verify"),
+    (("eeo",), r"\beeo\b"),
+    (("minorities",), r"minorities"),
+    (("m/f/d/v",), r"m/f/d/v"),
+    (("diversity",), r"\bdiversity\b"),
+    (("inclusion",), r"\binclusion\b"),
+    (("inclusive",), r"\binclusive\b"),
+    (("sense of belonging",), r"sense of belonging"),
+    (("$", "€", "£", "¥"), r"[$€£¥]\s?\d"),
+    (("usd", "eur", "gbp", "dollars"), r"\b\d[\d,.]*\s?k?\s?(?:usd|eur|gbp|dollars)\b"),
 )
-_MONEY = r"[$€£¥]\s?\d|\b\d[\d,.]*\s?k?\s?(?:usd|eur|gbp|dollars)\b"
-_DROP = re.compile(f"{_BOILERPLATE}|{_MONEY}")  # a segment with a match is dropped
 _NON_WORD = re.compile(r"[\W_]+")
 _NON_WORD_OR_BREAK = re.compile(r"[^\w\n]+|_+")
 _DIGITS = re.compile(r"\d+")
@@ -101,12 +120,15 @@ def _segments(text: str | None, *, drop_boilerplate: bool) -> list[str]:
     if not text:
         return []
     text = unicodedata.normalize("NFKC", html.unescape(text))
-    text = _TAGS.sub("\n", text)
-    text = _URLS.sub(" ", text)
+    if "<" in text:
+        text = _TAGS.sub("\n", text)
+    if "://" in text or "www." in text.lower():
+        text = _URLS.sub(" ", text)
     if "@" in text:
         text = _EMAILS.sub(" ", text)
     text = _CAMEL.sub(" ", text)
-    text = _HASHTAGS.sub(" ", text)
+    if "#" in text:
+        text = _HASHTAGS.sub(" ", text)
     text = _TRACKING_IDS.sub(" ", text)
     text = _DATES.sub(" ", text).casefold()
     starts, ends = [0], []
@@ -114,14 +136,25 @@ def _segments(text: str | None, *, drop_boilerplate: bool) -> list[str]:
         ends.append(brk.start())
         starts.append(brk.end())
     ends.append(len(text))
-    dropped = set()
+    dropped: set[int] = set()
     if drop_boilerplate:
-        dropped = {bisect.bisect_right(starts, m.start()) - 1 for m in _DROP.finditer(text)}
+        present = (i for i, (anchor, _) in enumerate(_DROP_RULES) if any(a in text for a in anchor))
+        drop = _drop_pattern(tuple(present))
+        if drop is not None:
+            dropped = {bisect.bisect_right(starts, m.start()) - 1 for m in drop.finditer(text)}
     pieces = [
         text[s:e] for i, (s, e) in enumerate(zip(starts, ends, strict=True)) if i not in dropped
     ]
     cleaned = _DIGITS.sub("0", _NON_WORD_OR_BREAK.sub(" ", "\n".join(pieces)))
     return [line for line in (" ".join(p.split()) for p in cleaned.split("\n")) if line]
+
+
+@functools.cache
+def _drop_pattern(rules: tuple[int, ...]) -> re.Pattern[str] | None:
+    """One regex of the drop rules numbered ``rules``, in their order; ``None`` for none."""
+    if not rules:
+        return None
+    return re.compile("|".join(_DROP_RULES[i][1] for i in rules))
 
 
 def normalize_company(company: str | None) -> str:

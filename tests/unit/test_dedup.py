@@ -297,3 +297,30 @@ def test_labelled_pairs_reach_the_f1_target() -> None:
     scores = evaluate_dedup(Console(file=io.StringIO(), width=140))
     assert scores["f1"] >= TARGET_F1
     assert scores["precision"] >= 0.95
+
+
+FRAGMENTS = [
+    "equal opportunity", "Equal Employment Opportunity", "affirmative action", "regardless of race",
+    "without regard to", "E-Verify", "EEO", "eeo-1", "diversity", "inclusive", "inclusion",
+    "protected veteran", "veteran status", "m/f/d/v", "minorities", "$120k", "€ 5", "£",
+    "90,000 USD",
+    "10k eur", "dollars", "5 gbp", "sense of belonging", "Python", "SQL", ". ", "\n", " - ", "; ",
+    "discrimination", "genetic information", "reasonable accommodation", "2024", "May 5",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join))
+def test_the_anchored_drop_rules_find_exactly_what_the_full_pattern_finds(text: str) -> None:
+    import re
+
+    from extractors.dedup import _DROP_RULES, _drop_pattern
+
+    full = re.compile("|".join(pattern for _, pattern in _DROP_RULES))
+    lowered = text.casefold()
+    present = tuple(
+        i for i, (anchor, _) in enumerate(_DROP_RULES) if any(a in lowered for a in anchor)
+    )
+    reduced = _drop_pattern(present)
+    expected = [m.span() for m in full.finditer(lowered)]
+    assert ([m.span() for m in reduced.finditer(lowered)] if reduced else []) == expected
