@@ -23,11 +23,11 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from warehouse import db
+from warehouse.partitions import WeeklyTables
 
 #: Tables a snapshot carries. Names come from this closed list, never from user input.
 PUBLISHED_TABLES: tuple[str, ...] = (
     "postings",
-    "skill_mentions",
     "posting_skills",
     "weekly_skill_demand",
     "skill_totals",
@@ -46,11 +46,14 @@ PUBLISHED_TABLES: tuple[str, ...] = (
 )
 
 BATCH_ROWS = 200_000
+#: Week-file tables (``warehouse.partitions``): a snapshot hard-links their week files, which
+#: the pipeline only ever replaces by renaming, so publishing them copies nothing.
+LINKED_TABLES: tuple[str, ...] = ("skill_mentions",)
 POINTER = "CURRENT"
 KEEP_SNAPSHOTS = 3
 
 
-def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
+def publish(con: duckdb.DuckDBPyConnection, published_dir: Path, weeks: WeeklyTables) -> Path:
     """Export every published table to a new snapshot folder and make it current atomically."""
     published_dir.mkdir(parents=True, exist_ok=True)
     snapshot_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -58,6 +61,8 @@ def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
     staging.mkdir()
     for table in PUBLISHED_TABLES:
         _write_query(con, f"publish/{table}", staging / f"{table}.parquet")
+    for table in LINKED_TABLES:
+        _link_weeks(weeks.folder(table), staging / table)
     final = published_dir / snapshot_id
     os.replace(staging, final)
     pointer_tmp = published_dir / f".{POINTER}.{snapshot_id}.tmp"
@@ -65,6 +70,16 @@ def publish(con: duckdb.DuckDBPyConnection, published_dir: Path) -> Path:
     os.replace(pointer_tmp, published_dir / POINTER)
     _prune(published_dir, keep=KEEP_SNAPSHOTS)
     return final
+
+
+def _link_weeks(source: Path, target: Path) -> None:
+    """Hard-link every week file (the empty schema file included); copy across file systems."""
+    target.mkdir()
+    for path in sorted(source.glob("*.parquet")):
+        try:
+            os.link(path, target / path.name)
+        except OSError:
+            shutil.copy2(path, target / path.name)
 
 
 def _write_query(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> None:
@@ -136,6 +151,8 @@ class SnapshotReader:
                 con = duckdb.connect(":memory:")
                 for table in PUBLISHED_TABLES:
                     con.read_parquet(str(folder / f"{table}.parquet")).to_view(table)
+                for table in LINKED_TABLES:
+                    con.read_parquet(str(folder / table / "*.parquet")).to_view(table)
                 for stale in [k for k in self._connections if k != folder.name]:
                     # Dropped, not closed: a query on another thread may still hold a cursor.
                     self._connections.pop(stale)

@@ -72,7 +72,7 @@ def test_published_snapshot_is_readable_and_consistent(published_dir: Path) -> N
     assert (joined["postings_total"] == joined["len"]).all()
     assert ((weekly["ci_low"] <= weekly["share"]) & (weekly["share"] <= weekly["ci_high"])).all()
     python = pl.read_parquet(folder / "skill_totals.parquet").filter(pl.col("skill_id") == "python")
-    mentions = pl.read_parquet(folder / "skill_mentions.parquet")
+    mentions = pl.read_parquet(folder / "skill_mentions" / "*.parquet")
     assert (
         python["postings_with_skill"].item()
         == mentions.filter(pl.col("skill_id") == "python")["posting_id"].n_unique()

@@ -12,7 +12,13 @@ from dashboards import figures
 from dashboards.callbacks.salaries import filter_options, suppressed_note
 from dashboards.callbacks.skills import initial_choice
 from dashboards.components import parse_list, skills_search, weekly_n_note
-from warehouse.snapshots import POINTER, PUBLISHED_TABLES, NoSnapshotError, SnapshotReader
+from warehouse.snapshots import (
+    LINKED_TABLES,
+    POINTER,
+    PUBLISHED_TABLES,
+    NoSnapshotError,
+    SnapshotReader,
+)
 
 TOTALS = pl.DataFrame(
     {
@@ -201,6 +207,9 @@ def _snapshot(tmp_path: Path) -> Path:
     }
     for table in PUBLISHED_TABLES:
         frames.get(table, pl.DataFrame({"unused": [1]})).write_parquet(folder / f"{table}.parquet")
+    for table in LINKED_TABLES:
+        (folder / table).mkdir()
+        pl.DataFrame({"unused": [1]}).write_parquet(folder / table / "week=2024-04-08.parquet")
     (tmp_path / POINTER).write_text(folder.name)
     return tmp_path
 

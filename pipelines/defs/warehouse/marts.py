@@ -105,10 +105,10 @@ def published_snapshot(warehouse: Warehouse) -> dg.MaterializeResult:
                 "extractor_version": skills.version,
             },
         )
-        folder = snapshots.publish(con, warehouse.paths.published_dir)
+        folder = snapshots.publish(con, warehouse.paths.published_dir, warehouse.weeks)
     return dg.MaterializeResult(
         metadata={
             "snapshot": dg.MetadataValue.path(str(folder)),
-            "tables": len(snapshots.PUBLISHED_TABLES),
+            "tables": len(snapshots.PUBLISHED_TABLES) + len(snapshots.LINKED_TABLES),
         }
     )
