@@ -98,7 +98,8 @@ def main(n: int = 50_000, week: int = 20_000) -> None:
         for name, p50, p95 in dashboard_query_times(paths):
             print(f"  {name:<24} p50 {p50:7.1f}  p95 {p95:7.1f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {peak:,.0f} MB")
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak RSS: {peak:,.0f} MB (refresh process), {workers:,.0f} MB (largest worker)")
 
 
 if __name__ == "__main__":
