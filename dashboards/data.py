@@ -19,6 +19,9 @@ __all__ = [
     "quarantine_reasons",
     "quarantine_rows",
     "refresh_status",
+    "roadmap_steps",
+    "roadmap_top_skills",
+    "roadmaps",
     "salary_facets",
     "salary_groups",
     "skill_catalog",
@@ -98,3 +101,18 @@ def quarantine_reasons(reader: SnapshotReader) -> pl.DataFrame:
 def quarantine_rows(reader: SnapshotReader) -> pl.DataFrame:
     """Every quarantined record with its file, line, reason and raw text."""
     return reader.query("status_quarantine")
+
+
+def roadmaps(reader: SnapshotReader) -> pl.DataFrame:
+    """Every roadmap (roadmap_id, roadmap_title, steps), the unified default first."""
+    return reader.query("roadmaps")
+
+
+def roadmap_steps(reader: SnapshotReader, roadmap_id: str) -> pl.DataFrame:
+    """One roadmap's steps in order, with the share of unique postings needing each."""
+    return reader.query("roadmap_steps", {"roadmap_id": roadmap_id})
+
+
+def roadmap_top_skills(reader: SnapshotReader, roadmap_id: str) -> pl.DataFrame:
+    """The most asked-for skills of each step of one roadmap (step_id, rank, skill_name, ...)."""
+    return reader.query("roadmap_top_skills", {"roadmap_id": roadmap_id})

@@ -347,3 +347,75 @@ def salary_figure(
             font={"size": 11, "color": "#6c757d"},
         )
     return fig
+
+
+def roadmap_steps_figure(df: pl.DataFrame, *, attribution: str = POSTINGS_ATTRIBUTION) -> go.Figure:
+    """A roadmap as its ordered steps: the share of unique postings needing each, with a 95% CI.
+
+    Bars are coloured by that share on the cividis scale, which colour-blind readers can read.
+
+    ``df`` has step_order, step_name, share, ci_low, ci_high, postings, postings_total,
+    n_skills and skills_seen, one row per step, and roadmap_title.
+    """
+    if df.is_empty() or df["share"].is_null().all():
+        return message_figure("No postings published yet, so no step demand to show.")
+    steps = df.sort("step_order").select(
+        pl.format("{}. {}", "step_order", "step_name")
+        .map_elements(_text, return_dtype=pl.String)
+        .alias("label"),
+        (pl.col("share") * 100).alias("share"),
+        (pl.col("ci_low") * 100).alias("low"),
+        (pl.col("ci_high") * 100).alias("high"),
+        "postings",
+        "postings_total",
+        "skills_seen",
+        "n_skills",
+    )
+    fig = go.Figure(
+        go.Bar(
+            name="Share of unique postings",
+            orientation="h",
+            x=steps["share"].to_list(),
+            y=steps["label"].to_list(),
+            marker={
+                "color": steps["share"].to_list(),
+                "colorscale": "Cividis",
+                "cmin": 0,
+                "cmax": 100,
+                "colorbar": {"title": {"text": "%"}, "ticksuffix": "%", "thickness": 12},
+            },
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": (steps["high"] - steps["share"]).to_list(),
+                "arrayminus": (steps["share"] - steps["low"]).to_list(),
+                "color": "#495057",
+                "thickness": 1.2,
+            },
+            customdata=steps.select(
+                "low", "high", "postings", "postings_total", "skills_seen", "n_skills"
+            ).rows(),
+            hovertemplate=(
+                "<b>%{y}</b><br>%{x:.1f}% of unique postings name one of its skills"
+                " (95% CI %{customdata[0]:.1f}-%{customdata[1]:.1f}%)"
+                "<br>%{customdata[2]:,} of n = %{customdata[3]:,} postings"
+                "<br>%{customdata[4]} of its %{customdata[5]} skills are asked for<extra></extra>"
+            ),
+        )
+    )
+    n_total = int(steps["postings_total"].max() or 0)  # type: ignore[arg-type]
+    title = _text(df["roadmap_title"][0])
+    _base_layout(
+        fig,
+        title=f"{title} · demand per step · n = {n_total:,} unique postings",
+        attribution=attribution,
+        height=max(320, 190 + 34 * steps.height),
+    )
+    fig.update_xaxes(
+        title_text="Unique postings naming at least one skill of the step (%)",
+        ticksuffix="%",
+        range=[0, 100],
+    )
+    fig.update_yaxes(title_text="Step (roadmap order)", autorange="reversed", automargin=True)
+    fig.update_layout(showlegend=False, bargap=0.3)
+    return fig

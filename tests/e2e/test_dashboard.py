@@ -151,6 +151,44 @@ def test_salaries_page_draws_groups_with_n(tab: Tab, dash_url: str, artifacts_di
     assert tab.errors == []
 
 
+def test_roadmap_page_draws_each_step_in_order_with_n(
+    tab: Tab, dash_url: str, published_dir: Path, artifacts_dir: Path
+):
+    steps = SnapshotReader(published_dir).query("roadmap_steps", {"roadmap_id": "unified"})
+    tab.open(dash_url + "/roadmap")
+    (bars,) = tab.traces("roadmap-steps-graph")
+    assert len(bars["y"]) == steps.height
+    assert bars["y"][0].startswith("1. ") and all(0 <= x <= 100 for x in bars["x"])
+    assert bars["x"] == pytest.approx((steps["share"] * 100).to_list())
+    assert "unique postings" in tab.layout_text("roadmap-steps-graph", "title.text")
+    tab.page.wait_for_selector("#roadmap-top-table tbody tr")
+    assert len(tab.page.locator("#roadmap-top-table tbody tr").all()) == steps.height
+    tab.shot(artifacts_dir, "roadmap")
+    assert tab.errors == []
+
+
+def test_choosing_a_roadmap_writes_it_into_the_url_and_the_url_reopens_it(
+    tab: Tab, dash_url: str, published_dir: Path
+):
+    roadmaps = SnapshotReader(published_dir).query("roadmaps")
+    seed_id, seed_title, seed_steps = roadmaps.filter(roadmaps["roadmap_id"] != "unified").row(0)
+    tab.open(dash_url + "/roadmap")
+    tab.traces("roadmap-steps-graph")
+    tab.page.click("#roadmap-picker")
+    tab.page.get_by_role("option", name=f"{seed_title} (").first.click()
+    tab.page.wait_for_url(lambda url: "roadmap=" in url)
+    assert parse_qs(urlparse(tab.page.url).query) == {"roadmap": [seed_id]}
+    tab.page.wait_for_function(
+        "n => document.querySelector('#roadmap-steps-graph .js-plotly-plot').data[0].y.length"
+        " === n",
+        arg=seed_steps,
+    )
+    tab.open(f"{dash_url}/roadmap?roadmap={seed_id}")
+    (bars,) = tab.traces("roadmap-steps-graph")
+    assert len(bars["y"]) == seed_steps
+    assert tab.errors == []
+
+
 def test_unknown_path_shows_404(tab: Tab, dash_url: str, artifacts_dir: Path):
     tab.open(dash_url + "/no-such-page")
     tab.page.get_by_text("Page not found").wait_for()
@@ -158,7 +196,7 @@ def test_unknown_path_shows_404(tab: Tab, dash_url: str, artifacts_dir: Path):
     assert tab.errors == []
 
 
-@pytest.mark.parametrize("path", ["/", "/salaries"])
+@pytest.mark.parametrize("path", ["/", "/roadmap", "/salaries"])
 def test_before_first_refresh_pages_say_no_data_yet(
     tab: Tab, empty_dash_url: str, artifacts_dir: Path, path: str
 ):
