@@ -18,6 +18,9 @@ _HEADING_ENDS = ":\n"
 _TRIM = "'’-*•()[]\"“”,;!?"
 _WORD = re.compile(r"[a-z][a-z'’-]*|,", re.IGNORECASE)
 _SENTENCE_BREAKS = ".!?;\n"
+#: A heading starts after one of these, and its words lie within this many characters.
+_HEADING_STARTS = _SENTENCE_BREAKS + ":•*"
+_HEADING_REACH = 80
 _WORD_SPLIT = re.compile(r"[^\w-]+")
 
 
@@ -114,8 +117,11 @@ class SectionMap:
                 self._labels.append(label)
 
     def _heading_before(self, pos: int) -> str | None:
-        line_start = max(self._text.rfind(c, 0, pos) for c in _SENTENCE_BREAKS + ":•*") + 1
-        words = [w.lower() for w in _WORD.findall(self._text, max(line_start, pos - 80), pos)]
+        """The label of the heading phrase that ends at ``pos``, if one does."""
+        # Its words: at most 80 characters back, from the start of its line or sentence.
+        lo = max(0, pos - _HEADING_REACH)
+        line_start = max(self._text.rfind(c, lo, pos) for c in _HEADING_STARTS) + 1
+        words = [w.lower() for w in _WORD.findall(self._text, max(line_start, lo), pos)]
         # The longest known phrase that the words before the colon end with.
         for n in range(min(len(words), self._rules.longest), 0, -1):
             label = self._rules.headings.get(tuple(words[-n:]))
