@@ -25,6 +25,8 @@ __all__ = [
     "salary_facets",
     "salary_groups",
     "skill_catalog",
+    "skill_change_windows",
+    "skill_changes",
     "source_counts",
     "top_skills",
     "weekly_skill_share",
@@ -116,3 +118,13 @@ def roadmap_steps(reader: SnapshotReader, roadmap_id: str) -> pl.DataFrame:
 def roadmap_top_skills(reader: SnapshotReader, roadmap_id: str) -> pl.DataFrame:
     """The most asked-for skills of each step of one roadmap (step_id, rank, skill_name, ...)."""
     return reader.query("roadmap_top_skills", {"roadmap_id": roadmap_id})
+
+
+def skill_changes(reader: SnapshotReader, comparison: str, *, limit: int = 10) -> pl.DataFrame:
+    """The largest rises and falls in share for ``comparison`` (``12w`` or ``yoy``)."""
+    return reader.query("skill_changes", {"comparison": comparison, "limit": limit})
+
+
+def skill_change_windows(reader: SnapshotReader, comparison: str) -> dict[str, object]:
+    """Windows, n and counts of significant risers and fallers behind ``comparison``."""
+    return reader.query("skill_change_windows", {"comparison": comparison}).row(0, named=True)

@@ -419,3 +419,77 @@ def roadmap_steps_figure(df: pl.DataFrame, *, attribution: str = POSTINGS_ATTRIB
     fig.update_yaxes(title_text="Step (roadmap order)", autorange="reversed", automargin=True)
     fig.update_layout(showlegend=False, bargap=0.3)
     return fig
+
+
+#: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
+RISER, FALLER, UNTESTED = "#0072B2", "#D55E00", "#999999"
+COMPARISON_LABELS = {"12w": "last 12 weeks vs the 12 before", "yoy": "last 12 weeks vs a year ago"}
+
+
+def skill_changes_figure(
+    df: pl.DataFrame, windows: dict[str, object], *, attribution: str = POSTINGS_ATTRIBUTION
+) -> go.Figure:
+    """Largest changes in share of unique postings, in percentage points, with 95% intervals.
+
+    Blue bars rose and vermilion bars fell significantly (Benjamini–Hochberg q < 0.05); grey
+    bars changed by chance as far as the data can tell. ``df`` comes from ``skill_changes``.
+    """
+    if not windows.get("n_prior"):
+        return message_figure(
+            "Not enough history for this comparison: the earlier window has no postings."
+        )
+    if df.is_empty():
+        return message_figure("No skill's share changed between the two windows.")
+    rows = df.sort("diff_pp")
+    colours = [
+        RISER if d == "riser" else FALLER if d == "faller" else UNTESTED
+        for d in rows["direction"].to_list()
+    ]
+    fig = go.Figure(
+        go.Bar(
+            name="Change in share",
+            orientation="h",
+            x=rows["diff_pp"].to_list(),
+            y=rows["skill_name"].map_elements(_text, return_dtype=pl.String).to_list(),
+            marker={"color": colours},
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": (rows["diff_high_pp"] - rows["diff_pp"]).to_list(),
+                "arrayminus": (rows["diff_pp"] - rows["diff_low_pp"]).to_list(),
+                "color": "#495057",
+                "thickness": 1.2,
+            },
+            customdata=rows.select(
+                pl.col("share_prior") * 100,
+                pl.col("share_current") * 100,
+                "postings_prior",
+                "postings_current",
+                "diff_low_pp",
+                "diff_high_pp",
+                "q_value",
+                pl.col("direction").fill_null("untested"),
+            ).rows(),
+            hovertemplate=(
+                "<b>%{y}</b><br>%{customdata[0]:.1f}% → %{customdata[1]:.1f}% of postings"
+                " (%{customdata[2]:,} → %{customdata[3]:,})"
+                "<br>Change %{x:+.1f} pp (95% CI %{customdata[4]:+.1f} to %{customdata[5]:+.1f})"
+                "<br>q = %{customdata[6]:.3f} · %{customdata[7]}<extra></extra>"
+            ),
+        )
+    )
+    label = COMPARISON_LABELS.get(str(rows["comparison"][0]), str(rows["comparison"][0]))
+    _base_layout(
+        fig,
+        title=(
+            f"Biggest changes in skill share, {label} · n = {windows['n_prior']:,} → "
+            f"{windows['n_current']:,} unique postings"
+        ),
+        attribution=attribution + f"; windows {windows['prior_start']}–{windows['prior_end']} and "
+        f"{windows['current_start']}–{windows['current_end']}",
+        height=max(320, 190 + 28 * rows.height),
+    )
+    fig.update_xaxes(title_text="Change in share of postings (percentage points)", zeroline=True)
+    fig.update_yaxes(title_text="Skill", automargin=True)
+    fig.update_layout(showlegend=False, bargap=0.3)
+    return fig

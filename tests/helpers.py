@@ -102,3 +102,23 @@ def open_warehouse(data_dir: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to a built warehouse, week files included."""
     with Warehouse(data_dir=str(data_dir)).reader() as con:
         yield con
+
+
+def write_snapshot(root: Path, frames: dict[str, object]) -> Path:
+    """A published snapshot under ``root`` with ``frames``; other tables hold a dummy column."""
+    import polars as pl
+
+    from warehouse.snapshots import LINKED_TABLES, POINTER, PUBLISHED_TABLES
+
+    folder = root / "snapshot-test"
+    folder.mkdir(parents=True)
+    dummy = pl.DataFrame({"unused": [1]})
+    for table in PUBLISHED_TABLES:
+        frame = frames.get(table, dummy)
+        assert isinstance(frame, pl.DataFrame)
+        frame.write_parquet(folder / f"{table}.parquet")
+    for table in LINKED_TABLES:
+        (folder / table).mkdir()
+        dummy.write_parquet(folder / table / "week=2024-04-08.parquet")
+    (root / POINTER).write_text(folder.name)
+    return root

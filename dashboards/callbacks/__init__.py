@@ -9,10 +9,11 @@ from warehouse.snapshots import SnapshotReader
 
 def register_all(app: Dash, reader: SnapshotReader) -> None:
     """Attach every page's callbacks to ``app``, reading from ``reader``."""
-    from dashboards.callbacks import roadmap, salaries, skills, status, status_page
+    from dashboards.callbacks import roadmap, salaries, skills, status, status_page, trends
 
     status.register(app, reader)
     skills.register(app, reader)
+    trends.register(app, reader)
     roadmap.register(app, reader)
     salaries.register(app, reader)
     status_page.register(app, reader)

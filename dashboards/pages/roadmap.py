@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboards.components import graph, page_header
 
 dash.register_page(
-    __name__, path="/roadmap", name="Roadmap", title="Roadmap · Skill Radar", order=1
+    __name__, path="/roadmap", name="Roadmap", title="Roadmap · Skill Radar", order=2
 )
 
 

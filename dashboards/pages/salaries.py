@@ -10,7 +10,7 @@ from dashboards.components import graph, page_header
 from dashboards.figures import MIN_GROUP_N
 
 dash.register_page(
-    __name__, path="/salaries", name="Salaries", title="Salaries · Skill Radar", order=2
+    __name__, path="/salaries", name="Salaries", title="Salaries · Skill Radar", order=3
 )
 
 

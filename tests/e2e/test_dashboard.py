@@ -189,6 +189,31 @@ def test_choosing_a_roadmap_writes_it_into_the_url_and_the_url_reopens_it(
     assert tab.errors == []
 
 
+def test_trends_page_shows_changes_or_says_why_and_keeps_the_comparison_in_the_url(
+    tab: Tab, dash_url: str, published_dir: Path, artifacts_dir: Path
+):
+    windows = SnapshotReader(published_dir).query("skill_change_windows", {"comparison": "12w"})
+    tab.open(dash_url + "/trends")
+    tab.page.wait_for_selector("#trends-graph .js-plotly-plot")
+    tab.page.wait_for_function("() => document.querySelector('#trends-note').textContent")
+    note = tab.page.inner_text("#trends-note")
+    if windows["n_prior"][0]:
+        (bars,) = tab.traces("trends-graph")
+        assert bars["type"] == "bar" and len(bars["x"]) > 0
+        assert "unique postings" in tab.layout_text("trends-graph", "title.text")
+        assert note.endswith(".") and "skills tested" in note
+    else:
+        assert "no postings" in note
+    tab.shot(artifacts_dir, "trends")
+    tab.page.get_by_text("Last 12 weeks vs a year ago").click()
+    tab.page.wait_for_url(lambda url: "comparison=yoy" in url)
+    tab.open(dash_url + "/trends?comparison=yoy")
+    tab.page.wait_for_function(
+        "() => document.querySelector('#trends-comparison input[value=yoy]').checked"
+    )
+    assert tab.errors == []
+
+
 def test_unknown_path_shows_404(tab: Tab, dash_url: str, artifacts_dir: Path):
     tab.open(dash_url + "/no-such-page")
     tab.page.get_by_text("Page not found").wait_for()
@@ -196,7 +221,7 @@ def test_unknown_path_shows_404(tab: Tab, dash_url: str, artifacts_dir: Path):
     assert tab.errors == []
 
 
-@pytest.mark.parametrize("path", ["/", "/roadmap", "/salaries"])
+@pytest.mark.parametrize("path", ["/", "/trends", "/roadmap", "/salaries"])
 def test_before_first_refresh_pages_say_no_data_yet(
     tab: Tab, empty_dash_url: str, artifacts_dir: Path, path: str
 ):

@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 from dash import html
+from helpers import write_snapshot
 
 from dashboards import data
 from dashboards.callbacks.roadmap import (
@@ -16,7 +17,7 @@ from dashboards.callbacks.roadmap import (
     top_skills_table,
 )
 from dashboards.figures import roadmap_steps_figure
-from warehouse.snapshots import LINKED_TABLES, POINTER, PUBLISHED_TABLES, SnapshotReader
+from warehouse.snapshots import SnapshotReader
 
 STEPS = pl.DataFrame(
     {
@@ -50,16 +51,8 @@ TOP = pl.DataFrame(
 
 @pytest.fixture
 def reader(tmp_path: Path) -> SnapshotReader:
-    folder = tmp_path / "snap"
-    folder.mkdir()
     frames = {"roadmap_step_demand": STEPS, "roadmap_step_top_skills": TOP}
-    for table in PUBLISHED_TABLES:
-        frames.get(table, pl.DataFrame({"unused": [1]})).write_parquet(folder / f"{table}.parquet")
-    for table in LINKED_TABLES:
-        (folder / table).mkdir()
-        pl.DataFrame({"unused": [1]}).write_parquet(folder / table / "week=2024-04-08.parquet")
-    (tmp_path / POINTER).write_text(folder.name)
-    return SnapshotReader(tmp_path)
+    return SnapshotReader(write_snapshot(tmp_path, frames))
 
 
 def test_queries_list_roadmaps_unified_first_and_steps_in_order(reader: SnapshotReader) -> None:
