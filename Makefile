@@ -43,7 +43,7 @@ serve: env  ## Serve the dashboard on the last published snapshot
 	$(UV) run skillradar serve
 
 dev: env  ## Open the Dagster UI at http://127.0.0.1:3000
-	@mkdir -p "$(DAGSTER_HOME)" && [ -f "$(DAGSTER_HOME)/dagster.yaml" ] || printf 'telemetry:\n  enabled: false\n' > "$(DAGSTER_HOME)/dagster.yaml"
+	@mkdir -p "$(DAGSTER_HOME)" && [ -f "$(DAGSTER_HOME)/dagster.yaml" ] || cp pipelines/deploy/dagster.yaml "$(DAGSTER_HOME)/dagster.yaml"
 	$(UV) run dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
 
 test: env browsers  ## Run the whole suite: unit, integration (Dagster) and end-to-end (Chromium)

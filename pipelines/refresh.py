@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 import dagster as dg
 
@@ -11,6 +13,7 @@ from pipelines.progress import progress_logger
 from warehouse.paths import DataPaths
 
 PROGRESS_LOGS = {"loggers": {"progress": {}}}
+INSTANCE_CONFIG = Path(__file__).resolve().parent / "deploy" / "dagster.yaml"
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ def ensure_dagster_home(paths: DataPaths) -> None:
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
-        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+        shutil.copyfile(INSTANCE_CONFIG, config)
     os.environ["DAGSTER_HOME"] = str(home)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dagster as dg
 import pytest
 
@@ -35,3 +37,16 @@ def test_local_multiprocess_config_validates() -> None:
 
     job = defs().resolve_job_def("weekly_refresh")
     assert dg.validate_run_config(job, run_config("local_run_config"))
+
+
+def test_the_instance_config_runs_one_run_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipelines.refresh import ensure_dagster_home
+    from warehouse.paths import DataPaths
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    ensure_dagster_home(DataPaths(data_dir=tmp_path))
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 1
+        assert not instance.telemetry_enabled
