@@ -19,7 +19,8 @@ def wilson_interval(k: int, n: int, z: float = Z95) -> tuple[float, float]:
     centre = p + z * z / (2 * n)
     spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
     denominator = 1 + z * z / n
-    return max(0.0, (centre - spread) / denominator), min(1.0, (centre + spread) / denominator)
+    low = min(p, max(0.0, (centre - spread) / denominator))
+    return low, max(p, min(1.0, (centre + spread) / denominator))  # rounding never crosses p
 
 
 def two_proportion_test(k1: int, n1: int, k2: int, n2: int) -> tuple[float, float, float, float]:

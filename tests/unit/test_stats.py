@@ -6,11 +6,16 @@ import itertools
 import math
 import random
 
+import duckdb
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from warehouse import db
 from warehouse.stats import benjamini_hochberg, two_proportion_test, wilson_interval
+
+SQL = duckdb.connect()
+db.run(SQL, "schema/macros")
 
 # Newcombe (1998), "Interval estimation for the difference between independent proportions",
 # Statistics in Medicine 17, Table II, method 10 (hybrid score): (k1, n1, k2, n2) -> (low, high).
@@ -122,3 +127,27 @@ def test_interval_holds_the_difference_and_swaps_sign(counts: tuple[int, int, in
     assert (back[1], back[2]) == pytest.approx((-high, -low))
     assert back[3] == pytest.approx(p)
     assert not math.isnan(p)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=2_000_000).flatmap(
+    lambda n: st.tuples(st.integers(min_value=0, max_value=n), st.just(n))
+))  # fmt: skip
+def test_wilson_bounds_never_cross_the_share_in_python_or_sql(counts: tuple[int, int]) -> None:
+    """At 0 of 17,874 the unclamped SQL lower bound was 1.4e-20: above the share."""
+    k, n = counts
+    low, high = wilson_interval(k, n)
+    assert 0.0 <= low <= k / n <= high <= 1.0
+    sql_low, sql_high = SQL.execute(
+        "select wilson_low(?::double / ?, ?), wilson_high(?::double / ?, ?)", [k, n, n] * 2
+    ).fetchone()
+    assert 0.0 <= sql_low <= k / n <= sql_high <= 1.0
+    # SQL uses z = 1.96, Python the exact 1.95996…: the bounds agree to about 1e-5.
+    assert sql_low == pytest.approx(low, abs=1e-4) and sql_high == pytest.approx(high, abs=1e-4)
+
+
+def test_wilson_bounds_at_the_edges_that_rounding_broke() -> None:
+    assert SQL.execute("select wilson_low(0.0, 17874), wilson_high(1.0, 70)").fetchone() == (
+        0.0,
+        1.0,
+    )
