@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,23 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> Non
 def fetch(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> pl.DataFrame:
     """Run a single-statement SQL file and return its result as a polars frame."""
     return con.execute(load_sql(name), _params_used(load_sql(name), params)).pl()
+
+
+def stream(
+    con: duckdb.DuckDBPyConnection, name: str, params: Params = None, *, batch_rows: int
+) -> Iterator[pl.DataFrame]:
+    """Run a single-statement SQL file on its own cursor; yield its rows in batches.
+
+    The cursor has its own transaction, so ``con`` may write between batches.
+    """
+    cursor = con.cursor()
+    try:
+        sql = load_sql(name)
+        reader = cursor.execute(sql, _params_used(sql, params)).to_arrow_reader(batch_rows)
+        for batch in reader:
+            yield pl.from_arrow(batch)  # type: ignore[misc]
+    finally:
+        cursor.close()
 
 
 def scalar(con: duckdb.DuckDBPyConnection, name: str, params: Params = None) -> Any:

@@ -21,6 +21,9 @@ class Warehouse(dg.ConfigurableResource):
     """The DuckDB warehouse file and the folder its snapshots are published to."""
 
     data_dir: str
+    memory_limit: str = Field(
+        default="2GB", description="DuckDB's memory limit per connection (it spills beyond)."
+    )
 
     @property
     def paths(self) -> DataPaths:
@@ -38,6 +41,7 @@ class Warehouse(dg.ConfigurableResource):
         self.paths.data_dir.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(self.paths.warehouse_db))
         try:
+            self._configure(con)
             db.run(con, "schema/create_tables")
             db.run(con, "schema/macros")
             self._attach_weeks(con)
@@ -55,10 +59,19 @@ class Warehouse(dg.ConfigurableResource):
             raise FileNotFoundError(f"no warehouse at {self.paths.warehouse_db}: refresh first")
         con = duckdb.connect(str(self.paths.warehouse_db), read_only=True)
         try:
+            self._configure(con)
             self._attach_weeks(con)
             yield con
         finally:
             con.close()
+
+    def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
+        spill = self.paths.data_dir / "duckdb_tmp"
+        db.run(
+            con,
+            "schema/settings",
+            {"memory_limit": self.memory_limit, "temp_directory": str(spill)},
+        )
 
     def _attach_weeks(self, con: duckdb.DuckDBPyConnection) -> None:
         weeks = self.weeks

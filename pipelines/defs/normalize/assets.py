@@ -1,11 +1,9 @@
 """The ``postings`` asset: raw records new to the normaliser version become postings."""
 
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 import dagster as dg
-import polars as pl
 
 from pipelines.defs.ingest.api import api_raw_postings
 from pipelines.defs.ingest.assets import raw_postings
@@ -41,17 +39,11 @@ def postings(
         if rebuilt:
             context.log.info(f"normaliser version {version} is new: normalising every record")
             db.run(con, "normalize/reset")
-        pending = db.fetch(con, "normalize/pending")["content_hash"]
-
-        def raw_chunks() -> Iterator[pl.DataFrame]:
-            for offset in range(0, pending.len(), CHUNK):
-                chunk = pending.slice(offset, CHUNK).to_frame().with_row_index("position")
-                con.register("chunk_hashes", chunk)
-                yield db.fetch(con, "normalize/raw_records")
-
-        workers = resolve_workers(config.workers) if pending.len() > CHUNK else 1
+        pending = int(db.scalar(con, "normalize/count_pending"))
+        raw_chunks = db.stream(con, "normalize/pending", batch_rows=CHUNK)
+        workers = resolve_workers(config.workers) if pending > CHUNK else 1
         normalize_one = partial(normalize_chunk, mappings=mappings, version=version)
-        for batch in ordered_map(normalize_one, raw_chunks(), workers=workers):
+        for batch in ordered_map(normalize_one, raw_chunks, workers=workers):
             con.register("incoming", batch.postings)
             con.register("incoming_quarantine", batch.quarantine)
             con.register("incoming_records", batch.records)
@@ -64,7 +56,7 @@ def postings(
             counts["rows_superseded"] += batch.superseded + replaced
             counts["rows_quarantined"] += batch.quarantine.height
             context.log.info(
-                f"normalised {counts['rows_raw']}/{pending.len()} new raw records "
+                f"normalised {counts['rows_raw']}/{pending} new raw records "
                 f"({workers} process{'es' if workers > 1 else ''})"
             )
         db.run(con, "normalize/log", {**counts, "normalized_at": now()})
