@@ -84,7 +84,7 @@ def _link_weeks(source: Path, target: Path) -> None:
 
 def _write_query(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> None:
     """Stream a query's rows to Parquet in batches, so memory stays flat for large tables."""
-    reader = con.execute(db.load_sql(name)).fetch_record_batch(BATCH_ROWS)
+    reader = con.execute(db.load_sql(name)).to_arrow_reader(BATCH_ROWS)
     with pq.ParquetWriter(path, reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)

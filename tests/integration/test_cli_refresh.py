@@ -37,7 +37,7 @@ def test_refresh_builds_the_bundled_data_then_reuses_it(tmp_path: Path) -> None:
 
     second = subprocess.run([*CLI, "refresh"], env=env, capture_output=True, text=True, timeout=600)
     assert second.returncode == 0, second.stderr[-2000:]
-    assert "read 1000, new 0, already stored 1000" in second.stderr
+    assert "linkedin_2023_2024: unchanged since it was last read, skipped" in second.stderr
     assert "extracted 0 postings, reused 1000 unchanged ones" in second.stderr
 
 

@@ -92,7 +92,7 @@ def test_rerun_reuses_extractions_and_adds_nothing(tmp_path: Path) -> None:
     assert meta["postings_total"].value == SLICE_ROWS
     raw_meta = second.asset_materializations_for_node("raw_postings")[0].metadata
     assert raw_meta["rows_new"].value == 0
-    assert raw_meta["rows_already_stored"].value == SLICE_ROWS
+    assert raw_meta["rows_read"].value == 0 and raw_meta["files_unchanged"].value == 1
     assert table_counts(tmp_path / "data")["raw_postings"] == SLICE_ROWS
 
 

@@ -10,6 +10,7 @@ import polars as pl
 
 from extractors.mapping import ColumnMapping, content_hash
 from pipelines.sources.files import BadRecord, read_records
+from pipelines.sources.inbox import fingerprint
 from warehouse import db
 
 RAW_SCHEMA = {
@@ -89,12 +90,19 @@ def ingest_file(
             rows_duplicate_in_file=duplicates,
             rows_quarantined=len(bad),
         )
-        db.run(con, "ingest/log", {**vars(stats), "ingested_at": now})
+        log = {**vars(stats), "ingested_at": now, "file_fingerprint": fingerprint(path)}
+        db.run(con, "ingest/log", log)
         con.commit()
     finally:
         con.unregister("incoming")
         con.unregister("incoming_quarantine")
     return stats
+
+
+def unchanged_since_last_read(con: duckdb.DuckDBPyConnection, path: Path, source_file: str) -> bool:
+    """Whether ``path`` has the size and modification time it had when it was last read."""
+    last = db.scalar(con, "ingest/last_fingerprint", {"source_file": source_file})
+    return last is not None and last == fingerprint(path)
 
 
 def quarantine_row(

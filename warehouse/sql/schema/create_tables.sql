@@ -20,6 +20,8 @@ create table if not exists ingest_log (
     ingested_at timestamp not null
 );
 
+alter table ingest_log add column if not exists file_fingerprint varchar;  -- size:mtime_ns
+
 create table if not exists quarantine (
     stage varchar not null,            -- read | normalize | salaries
     source varchar not null,
