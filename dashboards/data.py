@@ -16,6 +16,10 @@ from warehouse.snapshots import NoSnapshotError, SnapshotReader
 __all__ = [
     "NoSnapshotError",
     "RefreshStatus",
+    "market_countries",
+    "market_index_weekly",
+    "overview_kpis",
+    "postings_weekly",
     "quarantine_reasons",
     "quarantine_rows",
     "refresh_status",
@@ -128,3 +132,23 @@ def skill_changes(reader: SnapshotReader, comparison: str, *, limit: int = 10) -
 def skill_change_windows(reader: SnapshotReader, comparison: str) -> dict[str, object]:
     """Windows, n and counts of significant risers and fallers behind ``comparison``."""
     return reader.query("skill_change_windows", {"comparison": comparison}).row(0, named=True)
+
+
+def overview_kpis(reader: SnapshotReader) -> dict[str, object]:
+    """Postings (all, unique), date span, unique postings with a salary, refresh time."""
+    return reader.query("overview_kpis").row(0, named=True)
+
+
+def postings_weekly(reader: SnapshotReader) -> pl.DataFrame:
+    """Postings per week (week, postings, unique_postings)."""
+    return reader.query("postings_weekly")
+
+
+def market_countries(reader: SnapshotReader) -> pl.DataFrame:
+    """Countries of the Indeed index (country, first_date, last_date)."""
+    return reader.query("market_countries")
+
+
+def market_index_weekly(reader: SnapshotReader, country: str) -> pl.DataFrame:
+    """Weekly mean of the Indeed index for ``country`` (week, index_sa, days)."""
+    return reader.query("market_index_weekly", {"country": country})

@@ -7,6 +7,7 @@ from html import escape
 import plotly.graph_objects as go
 import polars as pl
 from plotly.colors import hex_to_rgb, qualitative
+from plotly.subplots import make_subplots
 
 POSTINGS_ATTRIBUTION = (
     "Source: LinkedIn Job Postings 2023-2024 (Kaggle, arshkon), CC BY-SA 4.0; "
@@ -492,4 +493,67 @@ def skill_changes_figure(
     fig.update_xaxes(title_text="Change in share of postings (percentage points)", zeroline=True)
     fig.update_yaxes(title_text="Skill", automargin=True)
     fig.update_layout(showlegend=False, bargap=0.3)
+    return fig
+
+
+MARKET_ATTRIBUTION = "Indeed Job Postings Index, Indeed Hiring Lab, CC BY 4.0"
+
+
+def market_backdrop_figure(
+    market: pl.DataFrame, weekly: pl.DataFrame, *, country: str
+) -> go.Figure:
+    """The overall market (Indeed index) above our own weekly postings, on separate axes.
+
+    The two series have different units and sources, so they share the time axis only.
+    """
+    if market.is_empty() and weekly.is_empty():
+        return message_figure("No market index or postings published yet.")
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.08,
+        row_heights=[0.55, 0.45],
+        subplot_titles=(
+            f"Indeed Job Postings Index, {_text(country)} (100 = 1 Feb 2020, seasonally adjusted)",
+            f"Postings in Skill Radar per week · n = {int(weekly['postings'].sum()):,}",
+        ),
+    )
+    fig.add_trace(
+        go.Scatter(
+            name=f"Indeed index ({_text(country)})",
+            x=market["week"].to_list(),
+            y=market["index_sa"].to_list(),
+            mode="lines",
+            line={"color": PALETTE[0], "width": 2},
+            hovertemplate="Week of %{x|%d %b %Y}: index %{y:.1f}<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Bar(
+            name="Postings (all)",
+            x=weekly["week"].to_list(),
+            y=weekly["postings"].to_list(),
+            marker={"color": "rgba(108,117,125,0.45)"},
+            customdata=weekly["unique_postings"].to_list(),
+            hovertemplate=(
+                "Week of %{x|%d %b %Y}: %{y:,} postings (%{customdata:,} unique)<extra></extra>"
+            ),
+        ),
+        row=2,
+        col=1,
+    )
+    _base_layout(
+        fig,
+        title="The market behind the skills",
+        attribution=f"Sources: {MARKET_ATTRIBUTION}; "
+        + POSTINGS_ATTRIBUTION.removeprefix("Source: "),
+        height=560,
+    )
+    fig.update_yaxes(title_text="Index (100 = Feb 2020)", row=1, col=1)
+    fig.update_yaxes(title_text="Postings per week (n)", tickformat=",d", row=2, col=1)
+    fig.update_xaxes(title_text="Week (starting Monday)", row=2, col=1)
+    fig.update_layout(showlegend=False, bargap=0.2)
     return fig

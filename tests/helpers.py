@@ -30,7 +30,7 @@ def slice_resources(data_dir: Path, mappings_dir: Path) -> dict[str, dg.Configur
             data_root=str(DATA),
             mappings_dir=str(mappings_dir),
             salaries_file="aijobs_slice.csv",
-            market_files=["indeed_US_slice.csv"],
+            market_files=["indeed_US_slice.csv", "indeed_GB_slice.csv"],
         ),
     }
 

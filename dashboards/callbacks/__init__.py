@@ -9,10 +9,19 @@ from warehouse.snapshots import SnapshotReader
 
 def register_all(app: Dash, reader: SnapshotReader) -> None:
     """Attach every page's callbacks to ``app``, reading from ``reader``."""
-    from dashboards.callbacks import roadmap, salaries, skills, status, status_page, trends
+    from dashboards.callbacks import (
+        overview,
+        roadmap,
+        salaries,
+        skills,
+        status,
+        status_page,
+        trends,
+    )
 
     status.register(app, reader)
     skills.register(app, reader)
+    overview.register(app, reader)
     trends.register(app, reader)
     roadmap.register(app, reader)
     salaries.register(app, reader)

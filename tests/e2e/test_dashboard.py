@@ -214,6 +214,29 @@ def test_trends_page_shows_changes_or_says_why_and_keeps_the_comparison_in_the_u
     assert tab.errors == []
 
 
+def test_overview_shows_headline_numbers_and_the_market_beside_our_postings(
+    tab: Tab, dash_url: str, published_dir: Path, artifacts_dir: Path
+):
+    kpis = SnapshotReader(published_dir).query("overview_kpis").row(0, named=True)
+    tab.open(dash_url + "/overview")
+    tab.page.wait_for_selector("#overview-kpis .kpi-value")
+    values = tab.page.locator("#overview-kpis .kpi-value").all_inner_texts()
+    assert values[0] == f"{kpis['postings']:,}"
+    index, counts = tab.traces("overview-market-graph")
+    assert index["type"] == "scatter" and len(index["y"]) > 0
+    assert counts["type"] == "bar" and sum(counts["y"]) == kpis["postings"]
+    tab.shot(artifacts_dir, "overview")
+    tab.page.click("#overview-country")
+    tab.page.get_by_role("option", name="GB (").first.click()
+    tab.page.wait_for_url(lambda url: "country=GB" in url)
+    tab.open(dash_url + "/overview?country=GB")
+    tab.page.wait_for_function(
+        "() => (document.querySelector('#overview-market-graph .js-plotly-plot')?.layout"
+        "?.annotations || []).some(a => (a.text || '').includes('Index, GB'))"
+    )
+    assert tab.errors == []
+
+
 def test_unknown_path_shows_404(tab: Tab, dash_url: str, artifacts_dir: Path):
     tab.open(dash_url + "/no-such-page")
     tab.page.get_by_text("Page not found").wait_for()
@@ -221,7 +244,7 @@ def test_unknown_path_shows_404(tab: Tab, dash_url: str, artifacts_dir: Path):
     assert tab.errors == []
 
 
-@pytest.mark.parametrize("path", ["/", "/trends", "/roadmap", "/salaries"])
+@pytest.mark.parametrize("path", ["/", "/overview", "/trends", "/roadmap", "/salaries"])
 def test_before_first_refresh_pages_say_no_data_yet(
     tab: Tab, empty_dash_url: str, artifacts_dir: Path, path: str
 ):
